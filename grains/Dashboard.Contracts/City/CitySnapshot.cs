@@ -1,0 +1,16 @@
+using System.Collections.Immutable;
+using Dashboard.Contracts.Snapshots;
+
+namespace Dashboard.Contracts.City;
+
+/// <summary>The public snapshot of the city (REST and the <c>city</c> SignalR group): totals and one entry per county.</summary>
+[GenerateSerializer, Immutable, Alias("dashboard.city-snapshot")]
+public sealed record CitySnapshot(
+    [property: Id(0)] string Code,
+    [property: Id(1)] string Name,
+    [property: Id(2)] long Version,
+    [property: Id(3)] DateTimeOffset AsOf,
+    [property: Id(4)] bool Demo,
+    [property: Id(5)] CapacityGroup ElderlyCare,
+    [property: Id(6)] CapacityGroup ChildWelfare,
+    [property: Id(7)] ImmutableArray<ScopeTotals> Counties);

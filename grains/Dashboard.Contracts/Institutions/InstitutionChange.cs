@@ -1,0 +1,22 @@
+namespace Dashboard.Contracts.Institutions;
+
+/// <summary>What an institution event does to the counters.</summary>
+public enum InstitutionChangeKind
+{
+    Capacity,
+    Admitted,
+    Discharged,
+    Census,
+}
+
+/// <summary>
+/// One validated institution event as the grain applies it. <paramref name="Fingerprint"/> is a hash of
+/// the event's payload: the same id with another fingerprint is a conflicting reuse of the id.
+/// </summary>
+[GenerateSerializer, Immutable, Alias("dashboard.institution-change")]
+public sealed record InstitutionChange(
+    [property: Id(0)] string EventId,
+    [property: Id(1)] InstitutionChangeKind Kind,
+    [property: Id(2)] int Value,
+    [property: Id(3)] DateTimeOffset OccurredAt,
+    [property: Id(4)] ulong Fingerprint);

@@ -1,0 +1,10 @@
+namespace Dashboard.Grains.Counties;
+
+/// <summary>What a county must remember: its name and members. Its counters are rebuilt from the members.</summary>
+[GenerateSerializer, Alias("dashboard.county-state")]
+public sealed class CountyState
+{
+    [Id(0)] public string Name { get; set; } = string.Empty;
+
+    [Id(1)] public HashSet<string> Members { get; set; } = new(StringComparer.Ordinal);
+}

@@ -1,0 +1,53 @@
+using Dashboard.Grains.Institutions;
+using Dashboard.Grains.Push;
+using Dashboard.Grains.Registry;
+using Dashboard.Grains.Storage;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+
+namespace Dashboard.Grains.Hosting;
+
+/// <summary>The one silo configuration, used by the embedded web host and by the standalone silo.</summary>
+public static class DashboardSiloBuilderExtensions
+{
+    /// <summary>The ADO.NET invariant under which Orleans finds Microsoft.Data.Sqlite.</summary>
+    private const string SqliteInvariant = "System.Data.SQLite";
+
+    public static ISiloBuilder AddDashboard(this ISiloBuilder silo, IConfiguration configuration, string contentRoot)
+    {
+        silo.Services.AddOptions<IngestOptions>().Bind(configuration.GetSection(IngestOptions.Section));
+        silo.Services.AddOptions<PushOptions>().Bind(configuration.GetSection(PushOptions.Section));
+        silo.Services.AddOptions<RegistryOptions>().Bind(configuration.GetSection(RegistryOptions.Section));
+        silo.Services.TryAddSingleton(TimeProvider.System);
+
+        silo.Services.AddSingleton<UpdateNotifier>();
+        silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(services => services.GetRequiredService<UpdateNotifier>());
+        silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, RegistrySeeder>();
+
+        return silo.AddEmbeddedCluster(configuration.GetSection(EmbeddedOptions.Section).Get<EmbeddedOptions>() ?? new(), contentRoot);
+    }
+
+    /// <summary>Localhost clustering and grain state in SQLite: a whole deployment in one process.</summary>
+    private static ISiloBuilder AddEmbeddedCluster(this ISiloBuilder silo, EmbeddedOptions embedded, string contentRoot)
+    {
+        silo.UseLocalhostClustering(embedded.SiloPort, embedded.GatewayPort);
+
+        var connectionString = string.IsNullOrWhiteSpace(embedded.ConnectionString)
+            ? $"Data Source={Path.Combine(Path.GetFullPath(embedded.DataFolder, contentRoot), "dashboard.db")}"
+            : embedded.ConnectionString;
+
+        if (embedded.ApplySchema)
+        {
+            silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(services =>
+                new SqliteSchema(connectionString, services.GetRequiredService<ILogger<SqliteSchema>>()));
+        }
+
+        return silo.AddAdoNetGrainStorage(StorageNames.Dashboard, options =>
+        {
+            options.Invariant = SqliteInvariant;
+            options.ConnectionString = connectionString;
+        });
+    }
+}

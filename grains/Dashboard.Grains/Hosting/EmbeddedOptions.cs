@@ -1,0 +1,22 @@
+namespace Dashboard.Grains.Hosting;
+
+/// <summary>Configuration section <c>Dashboard:Embedded</c>: the in-process silo and its SQLite database.</summary>
+public sealed class EmbeddedOptions
+{
+    public const string Section = "Dashboard:Embedded";
+
+    /// <summary>Folder of the embedded SQLite database; relative paths start at the content root.</summary>
+    public string DataFolder { get; set; } = "data";
+
+    /// <summary>ADO.NET connection string; empty means <c>dashboard.db</c> in <see cref="DataFolder"/>.</summary>
+    public string ConnectionString { get; set; } = string.Empty;
+
+    /// <summary>Port of the embedded silo; change it to run two embedded instances side by side.</summary>
+    public int SiloPort { get; set; } = 11111;
+
+    /// <summary>Client gateway port of the embedded silo.</summary>
+    public int GatewayPort { get; set; } = 30000;
+
+    /// <summary>Apply the schema scripts at start (idempotent); turn off where operators apply them.</summary>
+    public bool ApplySchema { get; set; } = true;
+}

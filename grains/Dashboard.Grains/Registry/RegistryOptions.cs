@@ -1,0 +1,16 @@
+namespace Dashboard.Grains.Registry;
+
+/// <summary>Configuration section <c>Dashboard:Registry</c>.</summary>
+public sealed class RegistryOptions
+{
+    public const string Section = "Dashboard:Registry";
+
+    /// <summary>
+    /// Folder with <c>region.csv</c> and <c>institutions.csv</c>, loaded once into an empty deployment;
+    /// relative paths start at the application folder. Empty: load nothing.
+    /// </summary>
+    public string SeedFolder { get; set; } = "seed";
+
+    /// <summary>Marks the loaded registry as demo data (演示数据) on every page and snapshot.</summary>
+    public bool Demo { get; set; } = true;
+}

@@ -1,0 +1,31 @@
+using Dashboard.Contracts.Registry;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Dashboard.Grains.Registry;
+
+/// <summary>Loads the configured registry folder when the silo becomes active, once per deployment.</summary>
+public sealed class RegistrySeeder(
+    IGrainFactory grains,
+    IOptions<RegistryOptions> options,
+    ILogger<RegistrySeeder> logger) : ILifecycleParticipant<ISiloLifecycle>
+{
+    public void Participate(ISiloLifecycle lifecycle) =>
+        lifecycle.Subscribe(nameof(RegistrySeeder), ServiceLifecycleStage.Active, Seed);
+
+    private async Task Seed(CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(options.Value.SeedFolder))
+        {
+            return;
+        }
+
+        var folder = Path.GetFullPath(options.Value.SeedFolder, AppContext.BaseDirectory);
+        var region = RegistryFiles.ReadRegion(folder);
+        var institutions = RegistryFiles.ReadInstitutions(folder, region, options.Value.Demo);
+        if (await grains.GetGrain<IRegistryGrain>(0).LoadOnce(region, institutions))
+        {
+            logger.LogInformation("Loaded the registry from {Folder}: {Count} institutions in {Counties} counties", folder, institutions.Length, region.Counties.Length);
+        }
+    }
+}

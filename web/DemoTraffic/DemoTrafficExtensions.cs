@@ -1,0 +1,15 @@
+namespace Dashboard.Web.DemoTraffic;
+
+public static class DemoTrafficExtensions
+{
+    public static void AddDemoTraffic(this IServiceCollection services, IConfiguration configuration)
+    {
+        var section = configuration.GetSection(DemoTrafficOptions.Section);
+        services.AddOptions<DemoTrafficOptions>().Bind(section);
+        if (section.Get<DemoTrafficOptions>() is { EventsPerSecond: > 0 })
+        {
+            services.AddHttpClient<DemoTrafficGenerator>();
+            services.AddHostedService(services => services.GetRequiredService<DemoTrafficGenerator>());
+        }
+    }
+}

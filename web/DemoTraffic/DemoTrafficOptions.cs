@@ -1,0 +1,10 @@
+namespace Dashboard.Web.DemoTraffic;
+
+/// <summary>Configuration section <c>Dashboard:DemoTraffic</c> (command line: <c>--demo-traffic N</c>).</summary>
+public sealed class DemoTrafficOptions
+{
+    public const string Section = "Dashboard:DemoTraffic";
+
+    /// <summary>Admissions and discharges sent per second through the ingest API; 0 sends none.</summary>
+    public double EventsPerSecond { get; set; }
+}

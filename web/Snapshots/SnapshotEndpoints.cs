@@ -1,0 +1,47 @@
+using Dashboard.Contracts.City;
+using Dashboard.Contracts.Counties;
+using Dashboard.Contracts.Institutions;
+using Dashboard.Contracts.Registry;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Dashboard.Web.Snapshots;
+
+public static class SnapshotEndpoints
+{
+    public static void MapSnapshots(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/v1").WithTags("Snapshots");
+        api.MapGet("/city", GetCity).WithSummary("The city: totals and one entry per county");
+        api.MapGet("/counties/{code}", GetCounty).WithSummary("A county: totals and its institutions");
+        api.MapGet("/institutions/{id}", GetInstitution).WithSummary("One institution's counters");
+    }
+
+    private static async Task<Results<Ok<CitySnapshot>, ProblemHttpResult>> GetCity(IGrainFactory grains)
+    {
+        var region = await grains.GetGrain<IRegistryGrain>(0).GetRegion();
+        return region is null
+            ? RegistryNotLoaded()
+            : TypedResults.Ok(await grains.GetGrain<ICityGrain>(region.CityCode).GetSnapshot());
+    }
+
+    private static async Task<Results<Ok<CountySnapshot>, ProblemHttpResult>> GetCounty(string code, IGrainFactory grains)
+    {
+        var region = await grains.GetGrain<IRegistryGrain>(0).GetRegion();
+        if (region is null)
+        {
+            return RegistryNotLoaded();
+        }
+
+        return region.Contains(code)
+            ? TypedResults.Ok(await grains.GetGrain<ICountyGrain>(code).GetSnapshot())
+            : TypedResults.Problem($"区县代码 {code} 不在登记册中", statusCode: StatusCodes.Status404NotFound, title: "未知区县");
+    }
+
+    private static async Task<Results<Ok<InstitutionSnapshot>, ProblemHttpResult>> GetInstitution(string id, IGrainFactory grains) =>
+        await grains.GetGrain<IInstitutionGrain>(id).GetTotals() is { } totals
+            ? TypedResults.Ok(InstitutionSnapshot.From(totals))
+            : TypedResults.Problem($"登记册中没有编号为 {id} 的机构", statusCode: StatusCodes.Status404NotFound, title: "未知机构");
+
+    private static ProblemHttpResult RegistryNotLoaded() =>
+        TypedResults.Problem("登记册尚未加载，请稍后重试", statusCode: StatusCodes.Status503ServiceUnavailable, title: "登记册尚未加载");
+}

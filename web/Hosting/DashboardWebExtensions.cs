@@ -24,7 +24,9 @@ public static class DashboardWebExtensions
 
     /// <summary>The embedded default: an Orleans silo in this process, grain state in SQLite.</summary>
     public static void AddDashboardSilo(this WebApplicationBuilder builder) =>
-        builder.UseOrleans(silo => silo.AddDashboard(builder.Configuration, builder.Environment.ContentRootPath));
+        builder.UseOrleans(silo => silo
+            .AddDashboard(builder.Configuration)
+            .AddEmbeddedCluster(builder.Configuration, builder.Environment.ContentRootPath));
 
     public static void AddDashboardWeb(this WebApplicationBuilder builder)
     {

@@ -56,7 +56,6 @@ public sealed class PushRegistration(
         {
             await grains.GetGrain<IPushSubscriptionsGrain>(0).Unsubscribe(reference).WaitAsync(cancellationToken)
                 .ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-            grains.DeleteObjectReference<IDashboardObserver>(reference);
         }
     }
 }

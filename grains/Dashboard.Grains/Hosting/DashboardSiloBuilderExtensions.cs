@@ -15,7 +15,8 @@ public static class DashboardSiloBuilderExtensions
     /// <summary>The ADO.NET invariant under which Orleans finds Microsoft.Data.Sqlite.</summary>
     private const string SqliteInvariant = "System.Data.SQLite";
 
-    public static ISiloBuilder AddDashboard(this ISiloBuilder silo, IConfiguration configuration, string contentRoot)
+    /// <summary>The grains' services and options, whatever the clustering and storage.</summary>
+    public static ISiloBuilder AddDashboard(this ISiloBuilder silo, IConfiguration configuration)
     {
         silo.Services.AddOptions<IngestOptions>().Bind(configuration.GetSection(IngestOptions.Section));
         silo.Services.AddOptions<PushOptions>().Bind(configuration.GetSection(PushOptions.Section));
@@ -25,13 +26,13 @@ public static class DashboardSiloBuilderExtensions
         silo.Services.AddSingleton<UpdateNotifier>();
         silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(services => services.GetRequiredService<UpdateNotifier>());
         silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, RegistrySeeder>();
-
-        return silo.AddEmbeddedCluster(configuration.GetSection(EmbeddedOptions.Section).Get<EmbeddedOptions>() ?? new(), contentRoot);
+        return silo;
     }
 
     /// <summary>Localhost clustering and grain state in SQLite: a whole deployment in one process.</summary>
-    private static ISiloBuilder AddEmbeddedCluster(this ISiloBuilder silo, EmbeddedOptions embedded, string contentRoot)
+    public static ISiloBuilder AddEmbeddedCluster(this ISiloBuilder silo, IConfiguration configuration, string contentRoot)
     {
+        var embedded = configuration.GetSection(EmbeddedOptions.Section).Get<EmbeddedOptions>() ?? new();
         silo.UseLocalhostClustering(embedded.SiloPort, embedded.GatewayPort);
 
         var connectionString = string.IsNullOrWhiteSpace(embedded.ConnectionString)

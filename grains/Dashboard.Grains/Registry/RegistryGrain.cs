@@ -29,11 +29,11 @@ public sealed class RegistryGrain(
         var names = region.Counties.Append(new County(region.CityCode, CityLevelName));
         await Task.WhenAll(names.Select(county => GrainFactory.GetGrain<ICountyGrain>(county.Code).Define(county.Name)));
 
-        await Parallel.ForEachAsync(
-            institutions,
-            new ParallelOptions { MaxDegreeOfParallelism = ParallelRegistrations },
-            async (institution, _) => await GrainFactory.GetGrain<IInstitutionGrain>(institution.Info.Id)
-                .Register(institution.Info, institution.Beds, institution.Occupants));
+        foreach (var chunk in institutions.Chunk(ParallelRegistrations))
+        {
+            await Task.WhenAll(chunk.Select(institution => GrainFactory.GetGrain<IInstitutionGrain>(institution.Info.Id)
+                .Register(institution.Info, institution.Beds, institution.Occupants)));
+        }
 
         state.State.Loaded = true;
         await state.WriteStateAsync();

@@ -1,0 +1,61 @@
+using System.Net.Http.Json;
+using Dashboard.Contracts.City;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Dashboard.Testing;
+
+/// <summary>
+/// The embedded product on real Kestrel, with its own SQLite folder and silo ports. Two instances
+/// given the same folder one after the other are the same deployment restarted.
+/// </summary>
+public sealed class DashboardApp : WebApplicationFactory<Program>
+{
+    private readonly Dictionary<string, string?> settings;
+
+    public DashboardApp(string? dataFolder = null, IDictionary<string, string?>? extraSettings = null)
+    {
+        DataFolder = dataFolder ?? Directory.CreateTempSubdirectory("dashboard-test-").FullName;
+        settings = new Dictionary<string, string?>
+        {
+            ["Dashboard:Embedded:DataFolder"] = DataFolder,
+            ["Dashboard:Embedded:SiloPort"] = FreePorts.Next().ToString(),
+            ["Dashboard:Embedded:GatewayPort"] = FreePorts.Next().ToString(),
+            ["Logging:LogLevel:Default"] = "Warning",
+        };
+        foreach (var (key, value) in extraSettings ?? new Dictionary<string, string?>())
+        {
+            settings[key] = value;
+        }
+
+        UseKestrel(0);
+        StartServer();
+        Http = new HttpClient { BaseAddress = BaseAddress };
+    }
+
+    public string DataFolder { get; }
+
+    public Uri BaseAddress => new(Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
+
+    public HttpClient Http { get; }
+
+    public async Task<CitySnapshot> GetCity() =>
+        (await Http.GetFromJsonAsync<CitySnapshot>("/api/v1/city", Json.Options))!;
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        foreach (var (key, value) in settings)
+        {
+            builder.UseSetting(key, value);
+        }
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        Http.Dispose();
+        await base.DisposeAsync();
+    }
+}

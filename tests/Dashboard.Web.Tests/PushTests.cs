@@ -1,0 +1,45 @@
+using System.Text.Json;
+using System.Threading.Channels;
+using Dashboard.Testing;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.AspNetCore.SignalR.Client;
+
+namespace Dashboard.Web.Tests;
+
+public sealed class PushTests
+{
+    [Fact]
+    public async Task A_subscribed_client_receives_the_new_city_totals_after_an_ingest()
+    {
+        await using var app = new DashboardApp();
+        await using var connection = new HubConnectionBuilder().WithUrl(new Uri(app.BaseAddress, "/hubs/dashboard")).Build();
+        var updates = Channel.CreateUnbounded<JsonElement>();
+        connection.On<JsonElement>("update", update => updates.Writer.TryWrite(update));
+        await connection.StartAsync();
+
+        var snapshot = await connection.InvokeAsync<JsonElement>("Subscribe", "city");
+        (await app.Http.Post(Events.Admitted("push-1"))).EnsureSuccessStatusCode();
+        var update = await updates.Reader.ReadAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(10));
+
+        Assert.Equal("city", update.GetProperty("key").GetString());
+        Assert.True(update.GetProperty("version").GetInt64() > snapshot.GetProperty("version").GetInt64());
+        Assert.Equal(
+            snapshot.GetProperty("elderlyCare").GetProperty("occupants").GetInt32() + 1,
+            update.GetProperty("data").GetProperty("elderlyCare").GetProperty("occupants").GetInt32());
+    }
+
+    [Fact]
+    public async Task A_county_group_receives_its_institutions_and_unknown_groups_are_refused()
+    {
+        await using var app = new DashboardApp();
+        await using var connection = new HubConnectionBuilder().WithUrl(new Uri(app.BaseAddress, "/hubs/dashboard")).Build();
+        await connection.StartAsync();
+
+        var county = await connection.InvokeAsync<JsonElement>("Subscribe", "county:441881");
+        var refused = await Assert.ThrowsAsync<HubException>(() => connection.InvokeAsync<JsonElement>("Subscribe", "county:999999"));
+
+        Assert.Equal("英德市", county.GetProperty("name").GetString());
+        Assert.Contains(county.GetProperty("institutions").EnumerateArray(), institution => institution.GetProperty("id").GetString() == "441881-QY-001");
+        Assert.Contains("未知的订阅组", refused.Message);
+    }
+}

@@ -1,0 +1,119 @@
+// The city wall: KPI tiles, one tile per county and the occupancy chart, live from the "city" group.
+import { connect } from "./live.js";
+import * as format from "./format.js";
+
+const DESIGN_WIDTH = 1920;
+const DESIGN_HEIGHT = 1080;
+const CONNECTION_TEXT = { connected: "实时连接", connecting: "正在连接", disconnected: "连接已断开" };
+
+// Occupancy levels of an elderly-care scope, named in words as well as colour.
+function occupancyLevel(rate) {
+  if (rate >= 95) return { css: "level-bad", text: "接近满员" };
+  if (rate >= 85) return { css: "level-warn", text: "床位偏紧" };
+  return { css: "level-ok", text: "床位充足" };
+}
+
+function fitToScreen() {
+  const stage = document.getElementById("stage");
+  const scale = Math.min(window.innerWidth / DESIGN_WIDTH, window.innerHeight / DESIGN_HEIGHT);
+  const left = (window.innerWidth - DESIGN_WIDTH * scale) / 2;
+  const top = (window.innerHeight - DESIGN_HEIGHT * scale) / 2;
+  stage.style.transform = `translate(${left}px, ${top}px) scale(${scale})`;
+}
+
+function setText(id, text) {
+  const element = document.getElementById(id);
+  if (element.textContent !== text) {
+    element.textContent = text;
+    element.classList.remove("changed");
+    void element.offsetWidth;
+    element.classList.add("changed");
+  }
+}
+
+function createChart() {
+  Chart.defaults.color = "#8ea6cf";
+  Chart.defaults.font.size = 18;
+  Chart.defaults.font.family = getComputedStyle(document.documentElement).fontFamily;
+  return new Chart(document.getElementById("occupancy-chart"), {
+    type: "bar",
+    data: { labels: [], datasets: [{ label: "入住率 %", data: [], backgroundColor: "#5cc8ff", borderRadius: 4 }] },
+    options: {
+      animation: false,
+      maintainAspectRatio: false,
+      indexAxis: "y",
+      plugins: { legend: { display: false }, tooltip: { enabled: false } },
+      scales: {
+        x: { min: 0, max: 100, grid: { color: "#1f3f73" }, ticks: { callback: value => `${value}%` } },
+        y: { grid: { display: false }, ticks: { font: { size: 20 } } },
+      },
+    },
+  });
+}
+
+function renderCounties(counties) {
+  const container = document.getElementById("counties");
+  container.replaceChildren(...counties.map(county => {
+    const level = occupancyLevel(county.elderlyCare.occupancyRate);
+    const tile = document.createElement("div");
+    tile.className = `county ${level.css}`;
+    tile.dataset.code = county.code;
+    tile.innerHTML = `
+      <div class="name"></div>
+      <div class="rate"></div>
+      <div class="line level"></div>
+      <div class="line beds"></div>`;
+    tile.querySelector(".name").textContent = county.name;
+    tile.querySelector(".rate").textContent = format.percent(county.elderlyCare.occupancyRate);
+    tile.querySelector(".level").textContent = `入住率 · ${level.text}`;
+    tile.querySelector(".beds").textContent =
+      `床位 ${format.count(county.elderlyCare.beds)} · 在住 ${format.count(county.elderlyCare.occupants)}`;
+    return tile;
+  }));
+}
+
+function renderChart(chart, counties) {
+  const sorted = [...counties].sort((a, b) => b.elderlyCare.occupancyRate - a.elderlyCare.occupancyRate);
+  chart.data.labels = sorted.map(county => county.name.replace(/壮族瑶族自治县|瑶族自治县/, "县"));
+  chart.data.datasets[0].data = sorted.map(county => county.elderlyCare.occupancyRate);
+  chart.data.datasets[0].backgroundColor = sorted.map(county =>
+    ({ "level-bad": "#ff5d5d", "level-warn": "#f5b342", "level-ok": "#5cc8ff" })[occupancyLevel(county.elderlyCare.occupancyRate).css]);
+  chart.update("none");
+}
+
+function renderCity(chart, city) {
+  const care = city.elderlyCare;
+  setText("kpi-beds", format.count(care.beds));
+  setText("kpi-occupants", format.count(care.occupants));
+  setText("kpi-available", format.count(care.available));
+  setText("kpi-occupancy", format.percent(care.occupancyRate));
+  document.getElementById("kpi-institutions").textContent = format.count(care.institutions);
+  document.getElementById("as-of").textContent = format.time(city.asOf);
+  document.getElementById("demo-badge").hidden = !city.demo;
+  document.getElementById("version-info").textContent = `数据版本 ${city.version}`;
+  renderCounties(city.counties);
+  renderChart(chart, city.counties);
+}
+
+function showConnection(state) {
+  const element = document.getElementById("connection");
+  element.className = `connection-state ${state}`;
+  element.dataset.state = state;
+  element.textContent = CONNECTION_TEXT[state];
+}
+
+function tick() {
+  document.getElementById("clock").textContent = format.clock(new Date());
+}
+
+fitToScreen();
+window.addEventListener("resize", fitToScreen);
+tick();
+setInterval(tick, 1000);
+
+const chart = createChart();
+connect({
+  groups: ["city"],
+  onData: (_, city) => renderCity(chart, city),
+  onState: showConnection,
+});

@@ -21,10 +21,17 @@ function fitToScreen() {
   stage.style.transform = `translate(${left}px, ${top}px) scale(${scale})`;
 }
 
+// Autonomous counties have long official names; tiles and axes use the short form.
+function shortName(name) {
+  return name.replace(/(壮族瑶族|瑶族)自治县$/, "县");
+}
+
 function setText(id, text) {
   const element = document.getElementById(id);
-  if (element.textContent !== text) {
+  const previous = element.textContent;
+  if (previous !== text) {
     element.textContent = text;
+    if (previous === "--") return;
     element.classList.remove("changed");
     void element.offsetWidth;
     element.classList.add("changed");
@@ -63,7 +70,8 @@ function renderCounties(counties) {
       <div class="rate"></div>
       <div class="line level"></div>
       <div class="line beds"></div>`;
-    tile.querySelector(".name").textContent = county.name;
+    tile.querySelector(".name").textContent = shortName(county.name);
+    tile.title = county.name;
     tile.querySelector(".rate").textContent = format.percent(county.elderlyCare.occupancyRate);
     tile.querySelector(".level").textContent = `入住率 · ${level.text}`;
     tile.querySelector(".beds").textContent =
@@ -74,7 +82,7 @@ function renderCounties(counties) {
 
 function renderChart(chart, counties) {
   const sorted = [...counties].sort((a, b) => b.elderlyCare.occupancyRate - a.elderlyCare.occupancyRate);
-  chart.data.labels = sorted.map(county => county.name.replace(/壮族瑶族自治县|瑶族自治县/, "县"));
+  chart.data.labels = sorted.map(county => shortName(county.name));
   chart.data.datasets[0].data = sorted.map(county => county.elderlyCare.occupancyRate);
   chart.data.datasets[0].backgroundColor = sorted.map(county =>
     ({ "level-bad": "#ff5d5d", "level-warn": "#f5b342", "level-ok": "#5cc8ff" })[occupancyLevel(county.elderlyCare.occupancyRate).css]);

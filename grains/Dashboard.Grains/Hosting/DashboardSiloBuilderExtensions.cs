@@ -48,7 +48,7 @@ public static class DashboardSiloBuilderExtensions
         return silo.AddAdoNetGrainStorage(StorageNames.Dashboard, options =>
         {
             options.Invariant = SqliteInvariant;
-            options.ConnectionString = connectionString;
+            options.DataSource = new SqliteDataSource(connectionString);
         });
     }
 }

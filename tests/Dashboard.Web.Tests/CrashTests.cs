@@ -1,0 +1,83 @@
+using System.Collections.Concurrent;
+using System.Net.Http.Json;
+using Dashboard.Contracts.Ingest;
+using Dashboard.Testing;
+
+namespace Dashboard.Web.Tests;
+
+public sealed class CrashTests
+{
+    private const int Senders = 8;
+    private const int Batches = 400;
+    private const int EventsPerBatch = 10;
+    private const int Total = Batches * EventsPerBatch;
+    private const int DemoOccupants = 3409;
+
+    [Fact]
+    public async Task After_a_kill_during_load_every_event_is_counted_exactly_once_once_retried()
+    {
+        var folder = Directory.CreateTempSubdirectory("dashboard-crash-").FullName;
+        var batches = AdmissionBatches();
+
+        var beforeKill = new ConcurrentBag<EventResult>();
+        await using (var first = await WebProcess.Start(folder))
+        {
+            var load = SendAll(first.Http, batches, beforeKill);
+            await WaitUntil(() => beforeKill.Count >= Total / 4);
+            await first.Kill();
+            await load;
+        }
+
+        var acknowledged = beforeKill.Count(result => result.Status == EventStatus.Accepted);
+        await using var second = await WebProcess.Start(folder);
+        var survived = (await second.GetCity()).ElderlyCare.Occupants - DemoOccupants;
+        var retried = new ConcurrentBag<EventResult>();
+        await SendAll(second.Http, batches, retried);
+
+        Assert.InRange(acknowledged, 1, Total - 1);
+        Assert.True(survived >= acknowledged, $"{acknowledged} events were acknowledged but only {survived} survived the kill");
+        Assert.Equal(Total, retried.Count(result => result.Status != EventStatus.Rejected));
+        Assert.Equal(DemoOccupants + Total, (await second.GetCity()).ElderlyCare.Occupants);
+    }
+
+    /// <summary>Admissions spread over every demo institution, each with its own id.</summary>
+    private static object[][] AdmissionBatches()
+    {
+        var institutions = File.ReadLines(Path.Combine(AppContext.BaseDirectory, "seed", "institutions.csv"))
+            .Skip(1).Select(line => line.Split(',')[0]).ToArray();
+        var at = DateTimeOffset.UtcNow;
+        return [.. Enumerable.Range(0, Batches).Select(batch => Enumerable.Range(0, EventsPerBatch)
+            .Select(index => Events.Admitted($"crash-{batch}-{index}", institutions[(batch * EventsPerBatch + index) % institutions.Length], at: at))
+            .ToArray())];
+    }
+
+    /// <summary>Concurrent senders; a sender stops at its first failed request, as the server is gone.</summary>
+    private static Task SendAll(HttpClient http, object[][] batches, ConcurrentBag<EventResult> results) =>
+        Task.WhenAll(Enumerable.Range(0, Senders).Select(sender => Task.Run(async () =>
+        {
+            foreach (var batch in batches.Where((_, index) => index % Senders == sender))
+            {
+                try
+                {
+                    var response = await http.Post(batch);
+                    foreach (var result in (await response.Content.ReadFromJsonAsync<IngestResult>(Json.Options))!.Results)
+                    {
+                        results.Add(result);
+                    }
+                }
+                catch (HttpRequestException)
+                {
+                    return;
+                }
+            }
+        })));
+
+    private static async Task WaitUntil(Func<bool> condition)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        while (!condition())
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(2), timeout.Token);
+        }
+    }
+}

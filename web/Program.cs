@@ -3,12 +3,19 @@ using Dashboard.Web.Hosting;
 var builder = WebApplication.CreateBuilder(args);
 builder.Configuration.AddDashboardSwitches(args);
 
-builder.AddDashboardSilo();
+if (await builder.CheckDashboardDatabase() is { } problem)
+{
+    Console.Error.WriteLine($"Dashboard.Web: {problem}");
+    return 2;
+}
+
+builder.AddDashboardOrleans();
 builder.AddDashboardWeb();
 
 var app = builder.Build();
 app.MapDashboard();
-app.Run();
+await app.RunAsync();
+return 0;
 
 /// <summary>Visible to the test host (WebApplicationFactory).</summary>
 public partial class Program;

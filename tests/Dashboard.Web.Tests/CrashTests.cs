@@ -20,7 +20,7 @@ public sealed class CrashTests
         var batches = AdmissionBatches();
 
         var beforeKill = new ConcurrentBag<EventResult>();
-        await using (var first = await WebProcess.Start(folder))
+        await using (var first = await StartEmbedded(folder))
         {
             var load = SendAll(first.Http, batches, beforeKill);
             await WaitUntil(() => beforeKill.Count >= Total / 4);
@@ -29,7 +29,7 @@ public sealed class CrashTests
         }
 
         var acknowledged = beforeKill.Count(result => result.Status == EventStatus.Accepted);
-        await using var second = await WebProcess.Start(folder);
+        await using var second = await StartEmbedded(folder);
         var survived = (await second.GetCity()).ElderlyCare.Occupants - DemoOccupants;
         var retried = new ConcurrentBag<EventResult>();
         await SendAll(second.Http, batches, retried);
@@ -39,6 +39,13 @@ public sealed class CrashTests
         Assert.Equal(Total, retried.Count(result => result.Status != EventStatus.Rejected));
         Assert.Equal(DemoOccupants + Total, (await second.GetCity()).ElderlyCare.Occupants);
     }
+
+    private static Task<DashboardProcess> StartEmbedded(string folder) => DashboardProcess.StartWeb("embedded", new Dictionary<string, string>
+    {
+        ["Dashboard:Embedded:DataFolder"] = folder,
+        ["Dashboard:Embedded:SiloPort"] = FreePorts.Next().ToString(),
+        ["Dashboard:Embedded:GatewayPort"] = FreePorts.Next().ToString(),
+    });
 
     /// <summary>Admissions spread over every demo institution, each with its own id.</summary>
     private static object[][] AdmissionBatches()

@@ -7,12 +7,15 @@ using Dashboard.Web.Ingest;
 using Dashboard.Web.Push;
 using Dashboard.Web.Snapshots;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Dashboard.Web.Hosting;
 
 public static class DashboardWebExtensions
 {
     private const string ReadyTag = "ready";
+    private const string ModeKey = "Dashboard:Mode";
+    private const string ClusterMode = "cluster";
 
     /// <summary>Short command-line switches for the settings a newcomer reaches for first.</summary>
     public static void AddDashboardSwitches(this ConfigurationManager configuration, string[] args) =>
@@ -22,15 +25,36 @@ public static class DashboardWebExtensions
             ["--data"] = "Dashboard:Embedded:DataFolder",
         });
 
-    /// <summary>The embedded default: an Orleans silo in this process, grain state in SQLite.</summary>
-    public static void AddDashboardSilo(this WebApplicationBuilder builder) =>
-        builder.UseOrleans(silo => silo
-            .AddDashboard(builder.Configuration)
-            .AddEmbeddedCluster(builder.Configuration, builder.Environment.ContentRootPath));
+    /// <summary>
+    /// Embedded (the default): an Orleans silo in this process with grain state in SQLite.
+    /// Cluster: this web node is an Orleans client of the silos that share a PostgreSQL database.
+    /// </summary>
+    public static void AddDashboardOrleans(this WebApplicationBuilder builder)
+    {
+        if (builder.IsClusterMode())
+        {
+            builder.UseOrleansClient(client => client.AddPostgresCluster(builder.Configuration));
+        }
+        else
+        {
+            builder.UseOrleans(silo => silo
+                .AddDashboard(builder.Configuration)
+                .AddEmbeddedCluster(builder.Configuration, builder.Environment.ContentRootPath));
+        }
+    }
+
+    /// <summary>In cluster mode, one line saying why the database cannot be used, or null.</summary>
+    public static Task<string?> CheckDashboardDatabase(this WebApplicationBuilder builder) =>
+        builder.IsClusterMode() ? builder.Configuration.PrepareClusterDatabase(applySchema: false) : Task.FromResult<string?>(null);
+
+    private static bool IsClusterMode(this WebApplicationBuilder builder) =>
+        string.Equals(builder.Configuration[ModeKey], ClusterMode, StringComparison.OrdinalIgnoreCase);
 
     public static void AddDashboardWeb(this WebApplicationBuilder builder)
     {
+        builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddProblemDetails();
+        builder.Services.AddExceptionHandler<TransientFailureHandler>();
         builder.Services.AddOpenApi();
         builder.Services.AddHealthChecks().AddCheck<PushReadinessCheck>("push", tags: [ReadyTag]);
         builder.Services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)));

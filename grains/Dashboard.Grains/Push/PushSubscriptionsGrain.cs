@@ -4,34 +4,38 @@ using Dashboard.Contracts.Push;
 namespace Dashboard.Grains.Push;
 
 /// <summary>
-/// In memory on purpose: after a restart every web node subscribes again within its renewal period,
-/// so there is nothing worth storing.
+/// Stored, so that when the silo holding this grain dies its successor knows every web node at once
+/// instead of after their next renewal; entries of web nodes that died expire on their own.
 /// </summary>
-public sealed class PushSubscriptionsGrain(TimeProvider clock) : Grain, IPushSubscriptionsGrain
+public sealed class PushSubscriptionsGrain(
+    [PersistentState("push-subscriptions", StorageNames.Dashboard)] IPersistentState<PushSubscriptionsState> state,
+    TimeProvider clock) : Grain, IPushSubscriptionsGrain
 {
-    private readonly Dictionary<IDashboardObserver, DateTimeOffset> expiries = [];
+    private Dictionary<IDashboardObserver, DateTimeOffset> Expiries => state.State.Expiries;
 
-    public Task Subscribe(IDashboardObserver observer, TimeSpan lifetime)
+    public async Task Subscribe(IDashboardObserver observer, TimeSpan lifetime)
     {
         var now = clock.GetUtcNow();
-        foreach (var expired in expiries.Where(entry => entry.Value <= now).Select(entry => entry.Key).ToList())
+        foreach (var expired in Expiries.Where(entry => entry.Value <= now).Select(entry => entry.Key).ToList())
         {
-            expiries.Remove(expired);
+            Expiries.Remove(expired);
         }
 
-        expiries[observer] = now + lifetime;
-        return Task.CompletedTask;
+        Expiries[observer] = now + lifetime;
+        await state.WriteStateAsync();
     }
 
-    public Task Unsubscribe(IDashboardObserver observer)
+    public async Task Unsubscribe(IDashboardObserver observer)
     {
-        expiries.Remove(observer);
-        return Task.CompletedTask;
+        if (Expiries.Remove(observer))
+        {
+            await state.WriteStateAsync();
+        }
     }
 
     public Task<ImmutableArray<IDashboardObserver>> GetObservers()
     {
         var now = clock.GetUtcNow();
-        return Task.FromResult(expiries.Where(entry => entry.Value > now).Select(entry => entry.Key).ToImmutableArray());
+        return Task.FromResult(Expiries.Where(entry => entry.Value > now).Select(entry => entry.Key).ToImmutableArray());
     }
 }

@@ -9,8 +9,6 @@ namespace Dashboard.Grains.Storage;
 /// </summary>
 public sealed class SqliteSchema(string connectionString, ILogger<SqliteSchema> logger) : ILifecycleParticipant<ISiloLifecycle>
 {
-    private const string ResourcePrefix = "sql/sqlite/";
-
     public void Participate(ISiloLifecycle lifecycle) =>
         lifecycle.Subscribe(nameof(SqliteSchema), ServiceLifecycleStage.RuntimeInitialize, Apply);
 
@@ -21,22 +19,12 @@ public sealed class SqliteSchema(string connectionString, ILogger<SqliteSchema> 
 
         await using var connection = new SqliteConnection(connectionString);
         await connection.OpenAsync(cancellationToken);
-        foreach (var (name, script) in Scripts())
+        foreach (var (name, script) in SchemaScripts.For(SchemaScripts.Sqlite))
         {
             await using var command = connection.CreateCommand();
             command.CommandText = script;
             await command.ExecuteNonQueryAsync(cancellationToken);
             logger.LogDebug("Applied {Script} to {Database}", name, builder.DataSource);
-        }
-    }
-
-    private static IEnumerable<(string Name, string Script)> Scripts()
-    {
-        var assembly = typeof(SqliteSchema).Assembly;
-        foreach (var name in assembly.GetManifestResourceNames().Where(name => name.StartsWith(ResourcePrefix, StringComparison.Ordinal)).Order(StringComparer.Ordinal))
-        {
-            using var reader = new StreamReader(assembly.GetManifestResourceStream(name)!);
-            yield return (name, reader.ReadToEnd());
         }
     }
 }

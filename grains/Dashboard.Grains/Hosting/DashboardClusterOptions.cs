@@ -1,0 +1,34 @@
+namespace Dashboard.Grains.Hosting;
+
+/// <summary>
+/// Configuration section <c>Dashboard:Cluster</c>: silos and web nodes sharing one PostgreSQL
+/// database for membership, grain state and reminders.
+/// </summary>
+public sealed class DashboardClusterOptions
+{
+    public const string Section = "Dashboard:Cluster";
+
+    /// <summary>Npgsql connection string; without <c>Maximum Pool Size</c> the pool is capped at 16.</summary>
+    public string ConnectionString { get; set; } = string.Empty;
+
+    /// <summary>Members with the same cluster id form one cluster.</summary>
+    public string ClusterId { get; set; } = "qingyuan";
+
+    /// <summary>Identifies the stored grain state and reminders; keep it across deployments.</summary>
+    public string ServiceId { get; set; } = "civil-affairs-dashboard";
+
+    /// <summary>Silo-to-silo port of this silo.</summary>
+    public int SiloPort { get; set; } = 11111;
+
+    /// <summary>Port web nodes (Orleans clients) connect to.</summary>
+    public int GatewayPort { get; set; } = 30000;
+
+    /// <summary>The address other members reach this silo at; empty: the host's first IPv4 address.</summary>
+    public string AdvertisedAddress { get; set; } = string.Empty;
+
+    /// <summary>Optional name of this silo in logs and the membership table.</summary>
+    public string SiloName { get; set; } = string.Empty;
+
+    /// <summary>Apply <c>deploy/sql/postgresql</c> at silo start (idempotent); off where operators apply it.</summary>
+    public bool ApplySchema { get; set; } = true;
+}

@@ -1,0 +1,119 @@
+using System.Diagnostics;
+using System.Net.Http.Json;
+using System.Net.Sockets;
+using Dashboard.Contracts.City;
+
+namespace Dashboard.Testing;
+
+/// <summary>
+/// A silo or web node as its own operating-system process, run from its project's build output, so
+/// that a test can kill it the hard way (SIGKILL) and start it again.
+/// </summary>
+public sealed class DashboardProcess : IAsyncDisposable
+{
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(90);
+
+    private readonly Process process;
+
+    private DashboardProcess(Process process, string name, Uri? baseAddress)
+    {
+        this.process = process;
+        Name = name;
+        BaseAddress = baseAddress;
+        Http = new HttpClient { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(30) };
+    }
+
+    public string Name { get; }
+
+    /// <summary>The web node's address; null for a silo.</summary>
+    public Uri? BaseAddress { get; }
+
+    public HttpClient Http { get; }
+
+    /// <summary>A web node, ready once <c>/health/ready</c> answers.</summary>
+    public static async Task<DashboardProcess> StartWeb(string name, IReadOnlyDictionary<string, string> settings)
+    {
+        var port = FreePorts.Next();
+        var web = Launch("web", "Dashboard.Web.dll", name, settings.Append(new("urls", $"http://127.0.0.1:{port}")), new Uri($"http://127.0.0.1:{port}"));
+        await web.WaitUntil(async token => (await web.Http.GetAsync("/health/ready", token)).IsSuccessStatusCode);
+        return web;
+    }
+
+    /// <summary>A cluster silo, ready once its gateway accepts connections.</summary>
+    public static async Task<DashboardProcess> StartSilo(string name, int gatewayPort, IReadOnlyDictionary<string, string> settings)
+    {
+        var silo = Launch("silo", "Dashboard.Silo.dll", name, settings, baseAddress: null);
+        await silo.WaitUntil(async token =>
+        {
+            using var client = new TcpClient();
+            await client.ConnectAsync("127.0.0.1", gatewayPort, token);
+            return true;
+        });
+        return silo;
+    }
+
+    public async Task<CitySnapshot> GetCity() => (await Http.GetFromJsonAsync<CitySnapshot>("/api/v1/city", Json.Options))!;
+
+    /// <summary>SIGKILL: no shutdown code runs; whatever was not written is gone.</summary>
+    public async Task Kill()
+    {
+        process.Kill(entireProcessTree: true);
+        await process.WaitForExitAsync();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!process.HasExited)
+        {
+            await Kill();
+        }
+
+        process.Dispose();
+        Http.Dispose();
+    }
+
+    private static DashboardProcess Launch(string project, string assembly, string name, IEnumerable<KeyValuePair<string, string>> settings, Uri? baseAddress)
+    {
+        var output = Repository.BuildOutput(project);
+        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = output, RedirectStandardOutput = true, RedirectStandardError = true };
+        start.ArgumentList.Add(Path.Combine(output, assembly));
+        foreach (var (key, value) in settings.Append(new("Logging:LogLevel:Default", "Warning")))
+        {
+            start.ArgumentList.Add($"--{key}");
+            start.ArgumentList.Add(value);
+        }
+
+        var process = Process.Start(start)!;
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return new DashboardProcess(process, name, baseAddress);
+    }
+
+    private async Task WaitUntil(Func<CancellationToken, Task<bool>> ready)
+    {
+        using var timeout = new CancellationTokenSource(StartTimeout);
+        while (true)
+        {
+            if (process.HasExited)
+            {
+                throw new InvalidOperationException($"{Name} exited with code {process.ExitCode} before it was ready");
+            }
+
+            try
+            {
+                if (await ready(timeout.Token))
+                {
+                    return;
+                }
+            }
+            catch (Exception exception) when (exception is HttpRequestException or SocketException && !timeout.IsCancellationRequested)
+            {
+                // Not listening yet.
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(200), timeout.Token);
+        }
+    }
+}

@@ -1,0 +1,77 @@
+using System.Diagnostics;
+using Npgsql;
+
+namespace Dashboard.Testing;
+
+/// <summary>
+/// A real PostgreSQL server of the machine's installation, in a temporary folder on a free port,
+/// started for the tests and removed after them. As root it runs as the postgres user, because
+/// initdb and postgres refuse to run as root.
+/// </summary>
+public sealed class PostgresServer : IAsyncDisposable
+{
+    private readonly string folder;
+    private readonly string bin;
+
+    private PostgresServer(string folder, string bin, int port)
+    {
+        this.folder = folder;
+        this.bin = bin;
+        Port = port;
+    }
+
+    public int Port { get; }
+
+    public string ConnectionString(string database = "dashboard") =>
+        $"Host=127.0.0.1;Port={Port};Database={database};Username=postgres;Maximum Pool Size=16";
+
+    public static async Task<PostgresServer> Start()
+    {
+        var bin = Directory.GetDirectories("/usr/lib/postgresql").OrderByDescending(path => path, StringComparer.Ordinal)
+            .Select(path => Path.Combine(path, "bin")).FirstOrDefault(path => File.Exists(Path.Combine(path, "initdb")))
+            ?? throw new InvalidOperationException("PostgreSQL is not installed: apt-get install -y postgresql (tests/run does it)");
+        var folder = Directory.CreateTempSubdirectory("dashboard-pg-").FullName;
+        var server = new PostgresServer(folder, bin, FreePorts.Next());
+        await server.Run("chown", "postgres", folder);
+        await server.RunAsPostgres("initdb", "-D", server.Data, "-A", "trust", "-U", "postgres", "--no-sync");
+        await server.RunAsPostgres("pg_ctl", "-D", server.Data, "-w", "-l", Path.Combine(folder, "server.log"), "-o",
+            $"-p {server.Port} -k {folder} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200", "start");
+        await using var connection = new NpgsqlConnection(server.ConnectionString("postgres"));
+        await connection.OpenAsync();
+        await new NpgsqlCommand("CREATE DATABASE dashboard", connection).ExecuteNonQueryAsync();
+        return server;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        NpgsqlConnection.ClearAllPools();
+        await RunAsPostgres("pg_ctl", "-D", Data, "-m", "immediate", "-w", "stop");
+        Directory.Delete(folder, recursive: true);
+    }
+
+    private string Data => Path.Combine(folder, "data");
+
+    private Task RunAsPostgres(string tool, params string[] arguments)
+    {
+        var command = Path.Combine(bin, tool);
+        return Environment.UserName == "root"
+            ? Run("su", "postgres", "-s", "/bin/sh", "-c", string.Join(' ', arguments.Prepend(command).Select(Quote)))
+            : Run(command, arguments);
+    }
+
+    private async Task Run(string command, params string[] arguments)
+    {
+        var start = new ProcessStartInfo(command) { RedirectStandardOutput = true, RedirectStandardError = true };
+        arguments.ToList().ForEach(start.ArgumentList.Add);
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        if (process.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"{command} {string.Join(' ', arguments)} failed ({process.ExitCode}): {await output}{await error}");
+        }
+    }
+
+    private static string Quote(string argument) => $"'{argument.Replace("'", "'\\''", StringComparison.Ordinal)}'";
+}

@@ -1,7 +1,10 @@
 using System.Collections.Concurrent;
 using System.Net.Http.Json;
+using System.Text.Json;
+using System.Threading.Channels;
 using Dashboard.Contracts.Ingest;
 using Dashboard.Testing;
+using Microsoft.AspNetCore.SignalR.Client;
 
 namespace Dashboard.Web.Tests;
 
@@ -38,6 +41,27 @@ public sealed class CrashTests
         Assert.True(survived >= acknowledged, $"{acknowledged} events were acknowledged but only {survived} survived the kill");
         Assert.Equal(Total, retried.Count(result => result.Status != EventStatus.Rejected));
         Assert.Equal(DemoOccupants + Total, (await second.GetCity()).ElderlyCare.Occupants);
+    }
+
+    [Fact]
+    public async Task Live_updates_flow_again_after_a_kill()
+    {
+        var folder = Directory.CreateTempSubdirectory("dashboard-crash-").FullName;
+        await using (var first = await StartEmbedded(folder))
+        {
+            await first.Kill();
+        }
+
+        await using var second = await StartEmbedded(folder);
+        await using var connection = new HubConnectionBuilder().WithUrl(new Uri(second.BaseAddress!, "/hubs/dashboard")).Build();
+        var updates = Channel.CreateUnbounded<JsonElement>();
+        connection.On<JsonElement>("update", update => updates.Writer.TryWrite(update));
+        await connection.StartAsync();
+        await connection.InvokeAsync<JsonElement>("Subscribe", "city");
+        (await second.Http.Post(Events.Admitted("after-kill-1"))).EnsureSuccessStatusCode();
+
+        var update = await updates.Reader.ReadAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.Equal(DemoOccupants + 1, update.GetProperty("data").GetProperty("elderlyCare").GetProperty("occupants").GetInt32());
     }
 
     private static Task<DashboardProcess> StartEmbedded(string folder) => DashboardProcess.StartWeb("embedded", new Dictionary<string, string>

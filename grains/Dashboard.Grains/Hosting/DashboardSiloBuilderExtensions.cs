@@ -6,6 +6,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
+using Orleans.Storage;
 
 namespace Dashboard.Grains.Hosting;
 
@@ -22,6 +23,10 @@ public static class DashboardSiloBuilderExtensions
         silo.Services.AddOptions<PushOptions>().Bind(configuration.GetSection(PushOptions.Section));
         silo.Services.AddOptions<RegistryOptions>().Bind(configuration.GetSection(RegistryOptions.Section));
         silo.Services.TryAddSingleton(TimeProvider.System);
+
+        // Orleans' own serializer for grain state: compact, version tolerant through [Id], and able
+        // to store grain references (the push directory's keys), which the JSON default is not.
+        silo.Services.AddSingleton<IGrainStorageSerializer, OrleansGrainStorageSerializer>();
 
         silo.Services.AddSingleton<UpdateNotifier>();
         silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(services => services.GetRequiredService<UpdateNotifier>());

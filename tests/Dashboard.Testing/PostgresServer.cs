@@ -22,7 +22,7 @@ public sealed class PostgresServer : IAsyncDisposable
 
     public int Port { get; }
 
-    public string ConnectionString(string database = "dashboard") =>
+    private string ConnectionString(string database) =>
         $"Host=127.0.0.1;Port={Port};Database={database};Username=postgres;Maximum Pool Size=16";
 
     public static async Task<PostgresServer> Start()
@@ -36,10 +36,17 @@ public sealed class PostgresServer : IAsyncDisposable
         await server.RunAsPostgres("initdb", "-D", server.Data, "-A", "trust", "-U", "postgres", "--no-sync");
         await server.RunAsPostgres("pg_ctl", "-D", server.Data, "-w", "-l", Path.Combine(folder, "server.log"), "-o",
             $"-p {server.Port} -k {folder} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200", "start");
-        await using var connection = new NpgsqlConnection(server.ConnectionString("postgres"));
-        await connection.OpenAsync();
-        await new NpgsqlCommand("CREATE DATABASE dashboard", connection).ExecuteNonQueryAsync();
         return server;
+    }
+
+    /// <summary>A new, empty database for one test, so tests do not see each other's state.</summary>
+    public async Task<string> CreateDatabase()
+    {
+        var name = $"test_{Guid.NewGuid():N}";
+        await using var connection = new NpgsqlConnection(ConnectionString("postgres"));
+        await connection.OpenAsync();
+        await new NpgsqlCommand($"CREATE DATABASE {name}", connection).ExecuteNonQueryAsync();
+        return ConnectionString(name);
     }
 
     public async ValueTask DisposeAsync()

@@ -42,6 +42,8 @@ public static class DashboardClusterExtensions
             options.ClusterId = cluster.ClusterId;
             options.ServiceId = cluster.ServiceId;
         });
+        silo.Configure<SiloMessagingOptions>(options => options.ResponseTimeout = cluster.ResponseTimeout);
+        silo.Configure<ClusterMembershipOptions>(options => options.ProbeTimeout = cluster.ProbeTimeout);
         if (!string.IsNullOrWhiteSpace(cluster.SiloName))
         {
             silo.Configure<SiloOptions>(options => options.SiloName = cluster.SiloName);
@@ -85,6 +87,7 @@ public static class DashboardClusterExtensions
             options.ClusterId = cluster.ClusterId;
             options.ServiceId = cluster.ServiceId;
         });
+        client.Configure<ClientMessagingOptions>(options => options.ResponseTimeout = cluster.ResponseTimeout);
         client.UseAdoNetClustering(options =>
         {
             options.Invariant = PostgresDatabase.Invariant;

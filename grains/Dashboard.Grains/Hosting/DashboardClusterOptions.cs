@@ -29,6 +29,18 @@ public sealed class DashboardClusterOptions
     /// <summary>Optional name of this silo in logs and the membership table.</summary>
     public string SiloName { get; set; } = string.Empty;
 
+    /// <summary>
+    /// How long a grain call may take before it fails. Calls caught on a silo that died fail after
+    /// this long and are retried by the sender, so it bounds how long a crash stalls ingest.
+    /// </summary>
+    public TimeSpan ResponseTimeout { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// Silos probe each other this often; three missed probes declare a silo dead and its grains
+    /// move. Shorter than Orleans' default (10 s) so a command center sees a crash heal in seconds.
+    /// </summary>
+    public TimeSpan ProbeTimeout { get; set; } = TimeSpan.FromSeconds(2);
+
     /// <summary>Apply <c>deploy/sql/postgresql</c> at silo start (idempotent); off where operators apply it.</summary>
     public bool ApplySchema { get; set; } = true;
 }

@@ -1,0 +1,166 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Dashboard.Contracts.Ingest;
+using Dashboard.Testing;
+using Microsoft.AspNetCore.SignalR.Client;
+using Xunit.Abstractions;
+
+namespace Dashboard.Cluster.Tests;
+
+/// <summary>
+/// Two silos and two web nodes as separate processes on one PostgreSQL database. One silo is killed
+/// with SIGKILL in the middle of the load; senders retry what was not acknowledged, as the API asks.
+/// </summary>
+[Collection(PostgresCollection.Name)]
+public sealed class ClusterCrashTests(Postgres postgres, ITestOutputHelper output)
+{
+    private const int Senders = 8;
+    private const int Batches = 400;
+    private const int EventsPerBatch = 10;
+    private const int Total = Batches * EventsPerBatch;
+    private const int DemoOccupants = 3409;
+    private static readonly TimeSpan RetryDelay = TimeSpan.FromMilliseconds(200);
+
+    [Fact]
+    public async Task After_a_silo_is_killed_every_event_counts_once_and_every_web_node_shows_the_same_totals()
+    {
+        var settings = new Dictionary<string, string>
+        {
+            ["Dashboard:Cluster:ConnectionString"] = await postgres.Server.CreateDatabase(),
+            ["Dashboard:Cluster:ClusterId"] = $"crash-{Guid.NewGuid():N}",
+            ["Dashboard:Cluster:AdvertisedAddress"] = "127.0.0.1",
+        };
+        await using var silo1 = await StartSilo("silo-1", settings);
+        await using var silo2 = await StartSilo("silo-2", settings);
+        var webSettings = new Dictionary<string, string>(settings) { ["Dashboard:Mode"] = "cluster" };
+        await using var web1 = await DashboardProcess.StartWeb("web-1", webSettings);
+        await using var web2 = await DashboardProcess.StartWeb("web-2", webSettings);
+        await WaitUntil(async () => (await web1.GetCity()).ElderlyCare.Institutions == 104);
+        await using var wall1 = await Wall.Open(web1);
+        await using var wall2 = await Wall.Open(web2);
+
+        var clock = Stopwatch.StartNew();
+        var acknowledged = new ConcurrentBag<(TimeSpan At, EventResult Result)>();
+        var failures = new ConcurrentBag<TimeSpan>();
+        var load = SendAll([web1, web2], AdmissionBatches(), clock, acknowledged, failures);
+        await WaitUntil(() => Task.FromResult(acknowledged.Count >= Total / 4));
+        var killedAt = clock.Elapsed;
+        await silo2.Kill();
+        await load;
+
+        var lastFailure = failures.Where(at => at > killedAt).DefaultIfEmpty(killedAt).Max();
+        output.WriteLine($"killed silo-2 at {killedAt.TotalSeconds:0.0} s after {acknowledged.Count(entry => entry.At <= killedAt)} acknowledgements; " +
+            $"{failures.Count} requests failed or were refused, the last {(lastFailure - killedAt).TotalSeconds:0.0} s after the kill; " +
+            $"all {Total} events acknowledged {(clock.Elapsed - killedAt).TotalSeconds:0.0} s after the kill");
+
+        Assert.Equal(Total, acknowledged.Count);
+        Assert.Equal(Total, acknowledged.Count(entry => entry.Result.Status != EventStatus.Rejected));
+        Assert.Equal(DemoOccupants + Total, (await web1.GetCity()).ElderlyCare.Occupants);
+        Assert.Equal(DemoOccupants + Total, (await web2.GetCity()).ElderlyCare.Occupants);
+        await WaitUntil(() => Task.FromResult(wall1.Occupants == DemoOccupants + Total && wall2.Occupants == DemoOccupants + Total));
+    }
+
+    private static Task<DashboardProcess> StartSilo(string name, Dictionary<string, string> settings)
+    {
+        var gateway = FreePorts.Next();
+        return DashboardProcess.StartSilo(name, gateway, new Dictionary<string, string>(settings)
+        {
+            ["Dashboard:Cluster:SiloName"] = name,
+            ["Dashboard:Cluster:SiloPort"] = FreePorts.Next().ToString(),
+            ["Dashboard:Cluster:GatewayPort"] = gateway.ToString(),
+        });
+    }
+
+    private static object[][] AdmissionBatches()
+    {
+        var institutions = File.ReadLines(Path.Combine(Repository.Root, "deploy", "seed", "institutions.csv"))
+            .Skip(1).Select(line => line.Split(',')[0]).ToArray();
+        var at = DateTimeOffset.UtcNow;
+        return [.. Enumerable.Range(0, Batches).Select(batch => Enumerable.Range(0, EventsPerBatch)
+            .Select(index => Events.Admitted($"cluster-{batch}-{index}", institutions[(batch * EventsPerBatch + index) % institutions.Length], at: at))
+            .ToArray())];
+    }
+
+    /// <summary>Each sender alternates web nodes and retries a batch until it is acknowledged.</summary>
+    private static Task SendAll(
+        DashboardProcess[] webs, object[][] batches, Stopwatch clock,
+        ConcurrentBag<(TimeSpan, EventResult)> acknowledged, ConcurrentBag<TimeSpan> failures) =>
+        Task.WhenAll(Enumerable.Range(0, Senders).Select(sender => Task.Run(async () =>
+        {
+            var attempt = sender;
+            foreach (var batch in batches.Where((_, index) => index % Senders == sender))
+            {
+                while (true)
+                {
+                    var web = webs[attempt++ % webs.Length];
+                    try
+                    {
+                        var response = await web.Http.Post(batch);
+                        if (response.StatusCode == HttpStatusCode.OK)
+                        {
+                            var results = (await response.Content.ReadFromJsonAsync<IngestResultView>(Json.Options))!.Results;
+                            results.ForEach(result => acknowledged.Add((clock.Elapsed, result)));
+                            break;
+                        }
+
+                        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+                    }
+                    catch (Exception exception) when (exception is HttpRequestException or TaskCanceledException)
+                    {
+                    }
+
+                    failures.Add(clock.Elapsed);
+                    await Task.Delay(RetryDelay);
+                }
+            }
+        })));
+
+    private static async Task WaitUntil(Func<Task<bool>> condition)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(120));
+        while (!await condition())
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(50), timeout.Token);
+        }
+    }
+
+    private sealed record IngestResultView(List<EventResult> Results);
+
+    /// <summary>A SignalR client of one web node that keeps the newest city totals, as a wall does.</summary>
+    private sealed class Wall : IAsyncDisposable
+    {
+        private readonly HubConnection connection;
+        private long version = -1;
+
+        private Wall(HubConnection connection) => this.connection = connection;
+
+        public int Occupants { get; private set; }
+
+        public static async Task<Wall> Open(DashboardProcess web)
+        {
+            var wall = new Wall(new HubConnectionBuilder().WithUrl(new Uri(web.BaseAddress!, "/hubs/dashboard")).WithAutomaticReconnect().Build());
+            wall.connection.On<JsonElement>("update", update => wall.Apply(update.GetProperty("data")));
+            await wall.connection.StartAsync();
+            wall.Apply(await wall.connection.InvokeAsync<JsonElement>("Subscribe", "city"));
+            return wall;
+        }
+
+        public ValueTask DisposeAsync() => connection.DisposeAsync();
+
+        private void Apply(JsonElement city)
+        {
+            lock (connection)
+            {
+                var newer = city.GetProperty("version").GetInt64();
+                if (newer > version)
+                {
+                    version = newer;
+                    Occupants = city.GetProperty("elderlyCare").GetProperty("occupants").GetInt32();
+                }
+            }
+        }
+    }
+}

@@ -21,7 +21,7 @@ public sealed class ClusterCrashTests(Postgres postgres, ITestOutputHelper outpu
     private const int Batches = 400;
     private const int EventsPerBatch = 10;
     private const int Total = Batches * EventsPerBatch;
-    private const int DemoOccupants = 3409;
+    private const int DemoOccupants = DemoRegistry.ElderlyCareOccupants;
     private static readonly TimeSpan RetryDelay = TimeSpan.FromMilliseconds(200);
 
     [Fact]
@@ -76,8 +76,7 @@ public sealed class ClusterCrashTests(Postgres postgres, ITestOutputHelper outpu
 
     private static object[][] AdmissionBatches()
     {
-        var institutions = File.ReadLines(Path.Combine(Repository.Root, "deploy", "seed", "institutions.csv"))
-            .Skip(1).Select(line => line.Split(',')[0]).ToArray();
+        var institutions = DemoRegistry.ElderlyCareIds();
         var at = DateTimeOffset.UtcNow;
         return [.. Enumerable.Range(0, Batches).Select(batch => Enumerable.Range(0, EventsPerBatch)
             .Select(index => Events.Admitted($"cluster-{batch}-{index}", institutions[(batch * EventsPerBatch + index) % institutions.Length], at: at))

@@ -1,6 +1,7 @@
 using Dashboard.Grains;
 using Dashboard.Grains.Institutions;
 using Dashboard.Contracts.Institutions;
+using Dashboard.Contracts.Registry;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Storage;
 
@@ -69,7 +70,7 @@ public sealed class PostgresStorageTests(Postgres postgres)
         await using (var first = await PostgresSilo.Start(database))
         {
             var home = first.Grains.GetGrain<IInstitutionGrain>(Home.Id);
-            await home.Register(Home, beds: 30, occupants: 12);
+            await home.Register(new RegisteredInstitution(Home, Beds: 30, Occupants: 12));
             await home.Apply([new InstitutionChange("restart-1", InstitutionChangeKind.Admitted, 2, DateTimeOffset.UtcNow, Fingerprint: 7)]);
         }
 

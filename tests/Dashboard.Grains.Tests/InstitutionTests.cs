@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using Dashboard.Contracts.Counties;
 using Dashboard.Contracts.Ingest;
 using Dashboard.Contracts.Institutions;
+using Dashboard.Contracts.Registry;
 
 namespace Dashboard.Grains.Tests;
 
@@ -86,7 +87,7 @@ public sealed class InstitutionTests(TestSilo silo) : IClassFixture<TestSilo>
     private async Task<IInstitutionGrain> Register(string id, int beds, int occupants)
     {
         var grain = silo.Grains.GetGrain<IInstitutionGrain>(id);
-        await grain.Register(new InstitutionInfo(id, "测试敬老院", InstitutionKind.PublicElderlyCare, id[..6], Demo: false), beds, occupants);
+        await grain.Register(new RegisteredInstitution(new InstitutionInfo(id, "测试敬老院", InstitutionKind.PublicElderlyCare, id[..6], Demo: false), beds, occupants));
         return grain;
     }
 

@@ -14,7 +14,7 @@ public sealed class CrashTests
     private const int Batches = 400;
     private const int EventsPerBatch = 10;
     private const int Total = Batches * EventsPerBatch;
-    private const int DemoOccupants = 3409;
+    private const int DemoOccupants = DemoRegistry.ElderlyCareOccupants;
 
     [Fact]
     public async Task After_a_kill_during_load_every_event_is_counted_exactly_once_once_retried()
@@ -74,8 +74,7 @@ public sealed class CrashTests
     /// <summary>Admissions spread over every demo institution, each with its own id.</summary>
     private static object[][] AdmissionBatches()
     {
-        var institutions = File.ReadLines(Path.Combine(AppContext.BaseDirectory, "seed", "institutions.csv"))
-            .Skip(1).Select(line => line.Split(',')[0]).ToArray();
+        var institutions = DemoRegistry.ElderlyCareIds();
         var at = DateTimeOffset.UtcNow;
         return [.. Enumerable.Range(0, Batches).Select(batch => Enumerable.Range(0, EventsPerBatch)
             .Select(index => Events.Admitted($"crash-{batch}-{index}", institutions[(batch * EventsPerBatch + index) % institutions.Length], at: at))

@@ -3,6 +3,8 @@ using System.Text.Json.Serialization;
 using Dashboard.Grains.Hosting;
 using Dashboard.Grains.Push;
 using Dashboard.Web.DemoTraffic;
+using Dashboard.Web.Hotlines;
+using Dashboard.Web.Registry;
 using Dashboard.Web.Ingest;
 using Dashboard.Web.Push;
 using Dashboard.Web.Snapshots;
@@ -80,6 +82,8 @@ public static class DashboardWebExtensions
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains(ReadyTag) });
         app.MapIngest();
         app.MapSnapshots();
+        app.MapHotlines();
+        app.MapRegistry();
         app.MapHub<DashboardHub>("/hubs/dashboard");
     }
 }

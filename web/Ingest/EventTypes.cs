@@ -7,10 +7,9 @@ public static class EventTypes
     public const string InstitutionAdmitted = "institution.admitted";
     public const string InstitutionDischarged = "institution.discharged";
     public const string InstitutionCensus = "institution.census";
-
-    /// <summary>Types of the contract that this version does not count yet: each such event is rejected with a reason.</summary>
-    public static readonly IReadOnlySet<string> NotYetCounted = new HashSet<string>(StringComparer.Ordinal)
-    {
-        "rescue.received", "rescue.reunited", "rescue.settled", "hotline.call", "hotline.case",
-    };
+    public const string RescueReceived = "rescue.received";
+    public const string RescueReunited = "rescue.reunited";
+    public const string RescueSettled = "rescue.settled";
+    public const string HotlineCall = "hotline.call";
+    public const string HotlineCase = "hotline.case";
 }

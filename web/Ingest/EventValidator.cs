@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using Dashboard.Contracts.Hotlines;
 using Dashboard.Contracts.Institutions;
 
 namespace Dashboard.Web.Ingest;
@@ -53,11 +54,11 @@ public static partial class EventValidator
             return null;
         }
 
-        var valid = true;
+        var failed = false;
         void Fail(string message)
         {
             error(message);
-            valid = false;
+            failed = true;
         }
 
         if (string.IsNullOrWhiteSpace(item.Id) || item.Id.Length > MaxIdLength)
@@ -65,38 +66,88 @@ public static partial class EventValidator
             Fail($"id 必填，最长 {MaxIdLength} 个字符");
         }
 
-        var occurredAt = ParseTime(item.OccurredAt, Fail);
-        if (item.Type is null || !(IsInstitutionType(item.Type) || EventTypes.NotYetCounted.Contains(item.Type)))
+        var at = ParseTime(item.OccurredAt, Fail);
+        var plan = item.Type switch
         {
-            Fail($"未知的事件类型 type = '{item.Type}'");
+            EventTypes.InstitutionCapacity => Institution(item, "institutionId", item.InstitutionId, InstitutionChangeKind.Capacity, Require(item.Beds, "beds", 0, MaxBeds, Fail), at, Fail),
+            EventTypes.InstitutionAdmitted => Institution(item, "institutionId", item.InstitutionId, InstitutionChangeKind.Admitted, Require(item.Count ?? 1, "count", 1, MaxCount, Fail), at, Fail),
+            EventTypes.InstitutionDischarged => Institution(item, "institutionId", item.InstitutionId, InstitutionChangeKind.Discharged, Require(item.Count ?? 1, "count", 1, MaxCount, Fail), at, Fail),
+            EventTypes.InstitutionCensus => Institution(item, "institutionId", item.InstitutionId, InstitutionChangeKind.Census, Require(item.Occupants, "occupants", 0, MaxBeds, Fail), at, Fail),
+            EventTypes.RescueReceived => Institution(item, "stationId", item.StationId, InstitutionChangeKind.RescueReceived, item.Minor == true ? 1 : 0, at, Fail),
+            EventTypes.RescueReunited => Institution(item, "stationId", item.StationId, InstitutionChangeKind.RescueReunited, 0, at, Fail),
+            EventTypes.RescueSettled => Institution(item, "stationId", item.StationId, InstitutionChangeKind.RescueSettled, 0, at, Fail),
+            EventTypes.HotlineCall => Hotline(item, CallCounts(item, Fail), at, Fail),
+            EventTypes.HotlineCase => Hotline(item, CaseCounts(item, Fail), at, Fail),
+            _ => Unknown(item.Type, Fail),
+        };
+        return failed ? null : plan;
+    }
+
+    private static PlannedEvent? Institution(IngestEvent item, string field, string? target, InstitutionChangeKind kind, int value, DateTimeOffset at, Action<string> fail)
+    {
+        if (string.IsNullOrWhiteSpace(target))
+        {
+            fail($"{field} 必填");
             return null;
         }
 
-        if (EventTypes.NotYetCounted.Contains(item.Type))
-        {
-            return valid ? PlannedEvent.Rejected(item.Id!, $"本版本尚未统计 {item.Type} 事件") : null;
-        }
-
-        if (string.IsNullOrWhiteSpace(item.InstitutionId))
-        {
-            Fail("institutionId 必填");
-        }
-
-        var (kind, value) = item.Type switch
-        {
-            EventTypes.InstitutionCapacity => (InstitutionChangeKind.Capacity, Require(item.Beds, "beds", 0, MaxBeds, Fail)),
-            EventTypes.InstitutionAdmitted => (InstitutionChangeKind.Admitted, Require(item.Count ?? 1, "count", 1, MaxCount, Fail)),
-            EventTypes.InstitutionDischarged => (InstitutionChangeKind.Discharged, Require(item.Count ?? 1, "count", 1, MaxCount, Fail)),
-            _ => (InstitutionChangeKind.Census, Require(item.Occupants, "occupants", 0, MaxBeds, Fail)),
-        };
-
-        return valid
-            ? PlannedEvent.ForInstitution(item.InstitutionId!, EventFingerprint.Change(item.Id!, item.Type, item.InstitutionId!, kind, value, occurredAt))
-            : null;
+        var fingerprint = EventFingerprint.Of(item.Type!, target, value.ToString(CultureInfo.InvariantCulture), at);
+        return PlannedEvent.ForInstitution(target, new InstitutionChange(item.Id ?? string.Empty, kind, value, at, fingerprint));
     }
 
-    private static bool IsInstitutionType(string type) => type is
-        EventTypes.InstitutionCapacity or EventTypes.InstitutionAdmitted or EventTypes.InstitutionDischarged or EventTypes.InstitutionCensus;
+    private static PlannedEvent? Hotline(IngestEvent item, HotlineCounts? delta, DateTimeOffset at, Action<string> fail)
+    {
+        if (item.CountyCode is null || !CountyCode().IsMatch(item.CountyCode))
+        {
+            fail("countyCode 必须是 6 位行政区划代码，例如 441802");
+            return null;
+        }
+
+        if (delta is null)
+        {
+            return null;
+        }
+
+        var fingerprint = EventFingerprint.Of(item.Type!, item.CountyCode, delta.ToString(), at);
+        return PlannedEvent.ForHotline(item.CountyCode, new HotlineChange(item.Id ?? string.Empty, delta, at, fingerprint));
+    }
+
+    private static HotlineCounts? CallCounts(IngestEvent item, Action<string> fail)
+    {
+        switch (item.Direction)
+        {
+            case "outbound":
+                return HotlineCounts.Zero with { Outbound = 1 };
+            case "inbound" when item.Answered is { } answered:
+                return answered ? HotlineCounts.Zero with { Answered = 1 } : HotlineCounts.Zero with { Missed = 1 };
+            case "inbound":
+                fail("呼入电话必须给出 answered（true 为接听，false 为未接）");
+                return null;
+            default:
+                fail("direction 必须是 inbound 或 outbound");
+                return null;
+        }
+    }
+
+    private static HotlineCounts? CaseCounts(IngestEvent item, Action<string> fail)
+    {
+        switch (item.Kind)
+        {
+            case "consultation":
+                return HotlineCounts.Zero with { Consultations = 1 };
+            case "intervention":
+                return HotlineCounts.Zero with { Interventions = 1 };
+            default:
+                fail("kind 必须是 consultation（解决咨询）或 intervention（介入求助）");
+                return null;
+        }
+    }
+
+    private static PlannedEvent? Unknown(string? type, Action<string> fail)
+    {
+        fail($"未知的事件类型 type = '{type}'");
+        return null;
+    }
 
     private static int Require(int? value, string name, int min, int max, Action<string> fail)
     {
@@ -127,7 +178,7 @@ public static partial class EventValidator
         var first = new Dictionary<string, PlannedEvent>(StringComparer.Ordinal);
         return planned.Select(plan =>
         {
-            if (!first.TryAdd(plan.Id, plan) && (first[plan.Id].InstitutionId != plan.InstitutionId || first[plan.Id].Change?.Fingerprint != plan.Change?.Fingerprint))
+            if (!first.TryAdd(plan.Id, plan) && (first[plan.Id].Target != plan.Target || first[plan.Id].Fingerprint != plan.Fingerprint))
             {
                 return PlannedEvent.Rejected(plan.Id, "事件编号在同一批次中被内容不同的事件重复使用");
             }
@@ -138,4 +189,7 @@ public static partial class EventValidator
 
     [GeneratedRegex(@"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$", RegexOptions.IgnoreCase)]
     private static partial Regex ExplicitOffset();
+
+    [GeneratedRegex(@"^\d{6}$")]
+    private static partial Regex CountyCode();
 }

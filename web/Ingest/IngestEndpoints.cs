@@ -1,4 +1,6 @@
+using System.Collections.Immutable;
 using System.Text.Json;
+using Dashboard.Contracts.Hotlines;
 using Dashboard.Contracts.Ingest;
 using Dashboard.Contracts.Institutions;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -18,8 +20,8 @@ public static class IngestEndpoints
             .ProducesValidationProblem();
 
     /// <summary>
-    /// Events are grouped per institution and each group is applied by its grain in one durable write;
-    /// the groups run in parallel. The response carries one result per event, in request order.
+    /// Events are grouped per grain (institution or hotline) and each group is applied in one durable
+    /// write; the groups run in parallel. The response carries one result per event, in request order.
     /// </summary>
     private static async Task<Results<Ok<IngestResponse>, ValidationProblem>> Ingest(
         HttpRequest request, IGrainFactory grains, IOptions<JsonOptions> json)
@@ -43,18 +45,21 @@ public static class IngestEndpoints
         }
 
         var results = planned.Select(plan => plan.KnownResult).ToArray();
-        var byInstitution = planned
-            .Select((plan, index) => (plan.InstitutionId, plan.Change, Index: index))
-            .Where(item => item.Change is not null)
-            .GroupBy(item => item.InstitutionId!, StringComparer.Ordinal);
-        await Task.WhenAll(byInstitution.Select(async group =>
+        var items = planned.Select((plan, index) => (Plan: plan, Index: index)).ToList();
+        var institutions = items.Where(item => item.Plan.Institution is not null).GroupBy(item => item.Plan.Target, StringComparer.Ordinal)
+            .Select(group => Apply(group, changes => grains.GetGrain<IInstitutionGrain>(group.Key).Apply([.. changes.Select(item => item.Plan.Institution!)])));
+        var hotlines = items.Where(item => item.Plan.Hotline is not null).GroupBy(item => item.Plan.Target, StringComparer.Ordinal)
+            .Select(group => Apply(group, changes => grains.GetGrain<IHotlineGrain>(group.Key).Apply([.. changes.Select(item => item.Plan.Hotline!)])));
+        await Task.WhenAll(institutions.Concat(hotlines));
+
+        async Task Apply(IEnumerable<(PlannedEvent Plan, int Index)> group, Func<IEnumerable<(PlannedEvent Plan, int Index)>, Task<ImmutableArray<EventResult>>> apply)
         {
-            var outcomes = await grains.GetGrain<IInstitutionGrain>(group.Key).Apply([.. group.Select(item => item.Change!)]);
-            foreach (var (item, outcome) in group.Zip(outcomes))
+            var list = group.ToList();
+            foreach (var (item, outcome) in list.Zip(await apply(list)))
             {
                 results[item.Index] = outcome;
             }
-        }));
+        }
 
         return TypedResults.Ok(IngestResponse.Of(results!));
     }

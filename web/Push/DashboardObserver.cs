@@ -10,5 +10,5 @@ public sealed class DashboardObserver(IHubContext<DashboardHub> hub) : IDashboar
     public const string UpdateMethod = "update";
 
     public Task OnUpdates(ImmutableArray<DashboardUpdate> updates) =>
-        Task.WhenAll(updates.Select(update => hub.Clients.Group(update.Key).SendAsync(UpdateMethod, update)));
+        Task.WhenAll(updates.SelectMany(update => UpdateKeys.GroupsOf(update.Key).Select(group => hub.Clients.Group(group).SendAsync(UpdateMethod, update))));
 }

@@ -13,7 +13,8 @@ public static class SnapshotEndpoints
         var api = app.MapGroup("/api/v1").WithTags("Snapshots");
         api.MapGet("/city", GetCity).WithSummary("The city: totals and one entry per county");
         api.MapGet("/counties/{code}", GetCounty).WithSummary("A county: totals and its institutions");
-        api.MapGet("/institutions/{id}", GetInstitution).WithSummary("One institution's counters");
+        api.MapGet("/institutions/{id}", GetInstitution).WithSummary("One institution's counters (a station's with its rescue figures)");
+        api.MapGet("/rescue-stations", GetRescueStations).WithSummary("Every rescue station and minor protection center with its rescue figures");
     }
 
     private static async Task<Results<Ok<CitySnapshot>, ProblemHttpResult>> GetCity(IGrainFactory grains)
@@ -37,11 +38,23 @@ public static class SnapshotEndpoints
             : TypedResults.Problem($"区县代码 {code} 不在登记册中", statusCode: StatusCodes.Status404NotFound, title: "未知区县");
     }
 
-    private static async Task<Results<Ok<InstitutionSnapshot>, ProblemHttpResult>> GetInstitution(string id, IGrainFactory grains) =>
+    private static async Task<Results<Ok<InstitutionSnapshot>, ProblemHttpResult>> GetInstitution(string id, IGrainFactory grains, TimeProvider clock) =>
         await grains.GetGrain<IInstitutionGrain>(id).GetTotals() is { } totals
-            ? TypedResults.Ok(InstitutionSnapshot.From(totals))
+            ? TypedResults.Ok(InstitutionSnapshot.From(totals, clock.GetUtcNow()))
             : TypedResults.Problem($"登记册中没有编号为 {id} 的机构", statusCode: StatusCodes.Status404NotFound, title: "未知机构");
 
-    private static ProblemHttpResult RegistryNotLoaded() =>
+    private static async Task<Results<Ok<InstitutionSnapshot[]>, ProblemHttpResult>> GetRescueStations(IGrainFactory grains)
+    {
+        if (await grains.GetGrain<IRegistryGrain>(0).GetRegion() is not { } region)
+        {
+            return RegistryNotLoaded();
+        }
+
+        var counties = await Task.WhenAll(region.Counties.Select(county => county.Code).Prepend(region.CityCode)
+            .Select(code => grains.GetGrain<ICountyGrain>(code).GetSnapshot()));
+        return TypedResults.Ok(counties.SelectMany(county => county.Institutions).Where(institution => institution.Rescue is not null).ToArray());
+    }
+
+    public static ProblemHttpResult RegistryNotLoaded() =>
         TypedResults.Problem("登记册尚未加载，请稍后重试", statusCode: StatusCodes.Status503ServiceUnavailable, title: "登记册尚未加载");
 }

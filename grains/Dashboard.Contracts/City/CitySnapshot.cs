@@ -1,4 +1,6 @@
 using System.Collections.Immutable;
+using Dashboard.Contracts.Hotlines;
+using Dashboard.Contracts.Rescue;
 using Dashboard.Contracts.Snapshots;
 
 namespace Dashboard.Contracts.City;
@@ -13,4 +15,6 @@ public sealed record CitySnapshot(
     [property: Id(4)] bool Demo,
     [property: Id(5)] CapacityGroup ElderlyCare,
     [property: Id(6)] CapacityGroup ChildWelfare,
-    [property: Id(7)] ImmutableArray<ScopeTotals> Counties);
+    [property: Id(7)] RescueGroup Rescue,
+    [property: Id(8)] HotlineGroup Hotline,
+    [property: Id(9)] ImmutableArray<ScopeSummary> Counties);

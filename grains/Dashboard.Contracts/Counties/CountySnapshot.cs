@@ -1,5 +1,7 @@
 using System.Collections.Immutable;
+using Dashboard.Contracts.Hotlines;
 using Dashboard.Contracts.Institutions;
+using Dashboard.Contracts.Rescue;
 using Dashboard.Contracts.Snapshots;
 
 namespace Dashboard.Contracts.Counties;
@@ -14,4 +16,6 @@ public sealed record CountySnapshot(
     [property: Id(4)] bool Demo,
     [property: Id(5)] CapacityGroup ElderlyCare,
     [property: Id(6)] CapacityGroup ChildWelfare,
-    [property: Id(7)] ImmutableArray<InstitutionSnapshot> Institutions);
+    [property: Id(7)] RescueGroup Rescue,
+    [property: Id(8)] HotlineGroup Hotline,
+    [property: Id(9)] ImmutableArray<InstitutionSnapshot> Institutions);

@@ -1,13 +1,21 @@
 using System.Collections.Immutable;
 using Dashboard.Contracts.Ingest;
+using Dashboard.Contracts.Registry;
 
 namespace Dashboard.Contracts.Institutions;
 
 /// <summary>One institution's live counters, keyed by its registry id.</summary>
 public interface IInstitutionGrain : IGrainWithStringKey
 {
-    /// <summary>Registers the institution (idempotent); the counters are set only when it is new.</summary>
-    Task Register(InstitutionInfo info, int beds, int occupants);
+    /// <summary>
+    /// Registers the institution or updates what the registry knows of it (name, kind, county, beds),
+    /// and makes it active. Occupants and rescue figures are taken only when it is new, or when it
+    /// changes between demo and real data, so a re-import never overwrites live counters.
+    /// </summary>
+    Task Register(RegisteredInstitution registration);
+
+    /// <summary>Takes the institution out of every total; its history stays and it can be registered again.</summary>
+    Task Deactivate();
 
     /// <summary>Applies events in order, exactly once per event id, in one durable state write.</summary>
     Task<ImmutableArray<EventResult>> Apply(ImmutableArray<InstitutionChange> changes);

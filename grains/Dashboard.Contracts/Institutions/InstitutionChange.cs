@@ -7,6 +7,15 @@ public enum InstitutionChangeKind
     Admitted,
     Discharged,
     Census,
+
+    /// <summary>A person arrives at a rescue station; the value is 1 for a minor, else 0.</summary>
+    RescueReceived,
+
+    /// <summary>The longest-staying resident leaves, reunited with family (寻亲成功).</summary>
+    RescueReunited,
+
+    /// <summary>The longest-staying resident leaves, settled with a household registration (落户安置).</summary>
+    RescueSettled,
 }
 
 /// <summary>

@@ -1,26 +1,46 @@
+using System.Collections.Immutable;
 using Dashboard.Contracts.Institutions;
 
 namespace Dashboard.Contracts.Snapshots;
 
-/// <summary>Institutions, beds and occupants of one group of institution kinds (elderly care, child welfare).</summary>
+/// <summary>
+/// Institutions, beds and occupants of a group of kinds (elderly care, child welfare), with the number
+/// of institutions above capacity and a breakdown by kind. Deactivated institutions are not counted.
+/// </summary>
 [GenerateSerializer, Immutable, Alias("dashboard.capacity-group")]
 public sealed record CapacityGroup(
     [property: Id(0)] int Institutions,
     [property: Id(1)] int Beds,
-    [property: Id(2)] int Occupants)
+    [property: Id(2)] int Occupants,
+    [property: Id(3)] int OverCapacity,
+    [property: Id(4)] ImmutableArray<KindCapacity> ByKind)
 {
-    public static readonly CapacityGroup Empty = new(0, 0, 0);
+    public static readonly CapacityGroup Empty = new(0, 0, 0, 0, []);
 
     public int Available => Math.Max(0, Beds - Occupants);
 
     /// <summary>Occupants per bed in percent, one decimal; 0 where there are no beds.</summary>
     public double OccupancyRate => Beds == 0 ? 0 : Math.Round(100.0 * Occupants / Beds, 1);
 
-    public CapacityGroup Add(CapacityGroup other) =>
-        new(Institutions + other.Institutions, Beds + other.Beds, Occupants + other.Occupants);
+    public static CapacityGroup Of(IEnumerable<InstitutionTotals> institutions)
+    {
+        var active = institutions.Where(totals => totals.Active).ToList();
+        var byKind = active.GroupBy(totals => totals.Info.Kind)
+            .Select(kind => new KindCapacity(kind.Key, kind.Count(), kind.Sum(totals => totals.Beds), kind.Sum(totals => totals.Occupants)));
+        return new CapacityGroup(
+            active.Count, active.Sum(totals => totals.Beds), active.Sum(totals => totals.Occupants),
+            active.Count(totals => totals.OverCapacity), Sorted(byKind));
+    }
 
-    public static CapacityGroup Sum(IEnumerable<CapacityGroup> groups) => groups.Aggregate(Empty, (sum, group) => sum.Add(group));
+    public static CapacityGroup Sum(IEnumerable<CapacityGroup> groups)
+    {
+        var list = groups.ToList();
+        var byKind = list.SelectMany(group => group.ByKind).GroupBy(kind => kind.KindCode)
+            .Select(kind => new KindCapacity(kind.Key, kind.Sum(k => k.Institutions), kind.Sum(k => k.Beds), kind.Sum(k => k.Occupants)));
+        return new CapacityGroup(
+            list.Sum(group => group.Institutions), list.Sum(group => group.Beds), list.Sum(group => group.Occupants),
+            list.Sum(group => group.OverCapacity), Sorted(byKind));
+    }
 
-    public static CapacityGroup Of(IEnumerable<InstitutionTotals> institutions) =>
-        Sum(institutions.Select(totals => new CapacityGroup(1, totals.Beds, totals.Occupants)));
+    private static ImmutableArray<KindCapacity> Sorted(IEnumerable<KindCapacity> kinds) => [.. kinds.OrderBy(kind => kind.KindCode)];
 }

@@ -1,8 +1,15 @@
+using System.Collections.Immutable;
+using Dashboard.Contracts.Calendar;
+using Dashboard.Contracts.Hotlines;
+using Dashboard.Contracts.Rescue;
+
 namespace Dashboard.Contracts.Snapshots;
 
 /// <summary>
-/// The counter groups of a scope (county or city). Versions are sums of child versions, so they only
-/// grow, survive restarts without being stored, and are the same on every silo.
+/// What a county reports to the city: capacity groups, and the rescue and hotline figures of its
+/// stations and line as they stand, so the city can count "today" and "stranded" for any day.
+/// Versions are sums of child versions: they only grow, survive restarts without being stored, and
+/// are the same on every silo.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("dashboard.scope-totals")]
 public sealed record ScopeTotals(
@@ -12,4 +19,11 @@ public sealed record ScopeTotals(
     [property: Id(3)] DateTimeOffset AsOf,
     [property: Id(4)] bool Demo,
     [property: Id(5)] CapacityGroup ElderlyCare,
-    [property: Id(6)] CapacityGroup ChildWelfare);
+    [property: Id(6)] CapacityGroup ChildWelfare,
+    [property: Id(7)] ImmutableArray<RescueTotals> Stations,
+    [property: Id(8)] ImmutableArray<HotlineTotals> Hotlines)
+{
+    public ScopeSummary Summarize(DateTimeOffset now) => new(
+        Code, Name, Version, AsOf, Demo, ElderlyCare, ChildWelfare,
+        RescueGroup.Of(Stations, BureauCalendar.LocalDate(now)), HotlineGroup.Of(Hotlines, now));
+}

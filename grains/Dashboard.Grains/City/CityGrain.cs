@@ -1,15 +1,18 @@
+using Dashboard.Contracts.Hotlines;
 using System.Collections.Immutable;
+using Dashboard.Contracts.Calendar;
 using Dashboard.Contracts.City;
 using Dashboard.Contracts.Counties;
 using Dashboard.Contracts.Push;
 using Dashboard.Contracts.Registry;
+using Dashboard.Contracts.Rescue;
 using Dashboard.Contracts.Snapshots;
 using Dashboard.Grains.Push;
 
 namespace Dashboard.Grains.City;
 
 /// <summary>Keyed by the city code; holds no state of its own and rebuilds from its counties on activation.</summary>
-public sealed class CityGrain(UpdateNotifier notifier) : Grain, ICityGrain
+public sealed class CityGrain(UpdateNotifier notifier, TimeProvider clock) : Grain, ICityGrain
 {
     private readonly Dictionary<string, ScopeTotals> scopes = new(StringComparer.Ordinal);
 
@@ -49,14 +52,15 @@ public sealed class CityGrain(UpdateNotifier notifier) : Grain, ICityGrain
     public Task<CitySnapshot> GetSnapshot() => Task.FromResult(CurrentSnapshot());
 
     /// <summary>
-    /// Totals include the city-level scope (institutions registered under the city code itself);
-    /// the county list shows the region's counties in registry order.
+    /// Totals include the city-level scope (institutions and the hotline registered under the city
+    /// code itself); the county list shows the region's counties in registry order.
     /// </summary>
     private CitySnapshot CurrentSnapshot()
     {
+        var now = clock.GetUtcNow();
         var all = scopes.Values;
         var counties = (region?.Counties ?? [])
-            .Select(county => scopes.GetValueOrDefault(county.Code) ?? EmptyScope(county))
+            .Select(county => (scopes.GetValueOrDefault(county.Code) ?? EmptyScope(county)).Summarize(now))
             .ToImmutableArray();
         return new CitySnapshot(
             Code,
@@ -66,9 +70,11 @@ public sealed class CityGrain(UpdateNotifier notifier) : Grain, ICityGrain
             Demo: all.Any(scope => scope.Demo),
             ElderlyCare: CapacityGroup.Sum(all.Select(scope => scope.ElderlyCare)),
             ChildWelfare: CapacityGroup.Sum(all.Select(scope => scope.ChildWelfare)),
+            Rescue: RescueGroup.Of(all.SelectMany(scope => scope.Stations), BureauCalendar.LocalDate(now)),
+            Hotline: HotlineGroup.Of(all.SelectMany(scope => scope.Hotlines), now),
             counties);
     }
 
     private static ScopeTotals EmptyScope(County county) =>
-        new(county.Code, county.Name, 0, DateTimeOffset.UnixEpoch, false, CapacityGroup.Empty, CapacityGroup.Empty);
+        new(county.Code, county.Name, 0, DateTimeOffset.UnixEpoch, false, CapacityGroup.Empty, CapacityGroup.Empty, [], []);
 }

@@ -1,8 +1,11 @@
 using System.Collections.Immutable;
+using Dashboard.Contracts.Calendar;
 using Dashboard.Contracts.City;
 using Dashboard.Contracts.Counties;
+using Dashboard.Contracts.Hotlines;
 using Dashboard.Contracts.Institutions;
 using Dashboard.Contracts.Push;
+using Dashboard.Contracts.Rescue;
 using Dashboard.Contracts.Snapshots;
 using Dashboard.Grains.Push;
 
@@ -10,9 +13,12 @@ namespace Dashboard.Grains.Counties;
 
 public sealed class CountyGrain(
     [PersistentState("county", StorageNames.Dashboard)] IPersistentState<CountyState> state,
-    UpdateNotifier notifier) : Grain, ICountyGrain
+    UpdateNotifier notifier,
+    TimeProvider clock) : Grain, ICountyGrain
 {
     private readonly Dictionary<string, InstitutionTotals> institutions = new(StringComparer.Ordinal);
+
+    private HotlineTotals? hotline;
 
     private long versionReportedToCity;
 
@@ -20,8 +26,9 @@ public sealed class CountyGrain(
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        var members = await Task.WhenAll(state.State.Members.Select(id => GrainFactory.GetGrain<IInstitutionGrain>(id).GetTotals()));
-        foreach (var totals in members.OfType<InstitutionTotals>())
+        var members = Task.WhenAll(state.State.Members.Select(id => GrainFactory.GetGrain<IInstitutionGrain>(id).GetTotals()));
+        hotline = await GrainFactory.GetGrain<IHotlineGrain>(Code).GetTotals();
+        foreach (var totals in (await members).OfType<InstitutionTotals>())
         {
             institutions[totals.Info.Id] = totals;
         }
@@ -44,7 +51,7 @@ public sealed class CountyGrain(
             await state.WriteStateAsync();
         }
 
-        if (IsNewer(totals))
+        if (!institutions.TryGetValue(totals.Info.Id, out var known) || known.Version < totals.Version)
         {
             institutions[totals.Info.Id] = totals;
             await Changed();
@@ -55,12 +62,28 @@ public sealed class CountyGrain(
         }
     }
 
+    public async Task ReportHotline(HotlineTotals totals)
+    {
+        if (hotline is null || hotline.Version < totals.Version)
+        {
+            hotline = totals;
+            await Changed();
+        }
+    }
+
+    public async Task Leave(string institutionId)
+    {
+        if (state.State.Members.Remove(institutionId))
+        {
+            state.State.RetiredVersions += institutions.Remove(institutionId, out var left) ? left.Version : 0;
+            await state.WriteStateAsync();
+            await Changed();
+        }
+    }
+
     public Task<ScopeTotals> GetTotals() => Task.FromResult(CurrentTotals());
 
     public Task<CountySnapshot> GetSnapshot() => Task.FromResult(CurrentSnapshot());
-
-    private bool IsNewer(InstitutionTotals totals) =>
-        !institutions.TryGetValue(totals.Info.Id, out var known) || known.Version < totals.Version;
 
     private async Task Changed()
     {
@@ -83,24 +106,31 @@ public sealed class CountyGrain(
     private ScopeTotals CurrentTotals()
     {
         var all = institutions.Values;
+        var active = all.Where(totals => totals.Active).ToList();
+        var asOf = all.Select(totals => totals.AsOf).Append(hotline?.AsOf ?? DateTimeOffset.UnixEpoch).DefaultIfEmpty().Max();
         return new ScopeTotals(
             Code,
             state.State.Name,
-            Version: all.Sum(totals => totals.Version),
-            AsOf: all.Count == 0 ? DateTimeOffset.UnixEpoch : all.Max(totals => totals.AsOf),
-            Demo: all.Any(totals => totals.Info.Demo),
-            ElderlyCare: CapacityGroup.Of(all.Where(totals => totals.Info.Kind.IsElderlyCare())),
-            ChildWelfare: CapacityGroup.Of(all.Where(totals => totals.Info.Kind.IsChildWelfare())));
+            Version: all.Sum(totals => totals.Version) + (hotline?.Version ?? 0) + state.State.RetiredVersions,
+            AsOf: asOf,
+            Demo: active.Any(totals => totals.Info.Demo) || hotline?.Demo == true,
+            ElderlyCare: CapacityGroup.Of(active.Where(totals => totals.Info.Kind.IsElderlyCare())),
+            ChildWelfare: CapacityGroup.Of(active.Where(totals => totals.Info.Kind.IsChildWelfare())),
+            Stations: [.. active.Select(totals => totals.Rescue).OfType<RescueTotals>()],
+            Hotlines: hotline is null ? [] : [hotline]);
     }
 
     private CountySnapshot CurrentSnapshot()
     {
-        var totals = CurrentTotals();
+        var now = clock.GetUtcNow();
+        var summary = CurrentTotals().Summarize(now);
         var list = institutions.Values
             .OrderBy(institution => institution.Info.Kind)
             .ThenBy(institution => institution.Info.Id, StringComparer.Ordinal)
-            .Select(InstitutionSnapshot.From)
+            .Select(institution => InstitutionSnapshot.From(institution, now))
             .ToImmutableArray();
-        return new CountySnapshot(totals.Code, totals.Name, totals.Version, totals.AsOf, totals.Demo, totals.ElderlyCare, totals.ChildWelfare, list);
+        return new CountySnapshot(
+            summary.Code, summary.Name, summary.Version, summary.AsOf, summary.Demo,
+            summary.ElderlyCare, summary.ChildWelfare, summary.Rescue, summary.Hotline, list);
     }
 }

@@ -7,4 +7,7 @@ public sealed class CountyState
     [Id(0)] public string Name { get; set; } = string.Empty;
 
     [Id(1)] public HashSet<string> Members { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>Versions of institutions that moved away, still counted so the county's version never goes back.</summary>
+    [Id(2)] public long RetiredVersions { get; set; }
 }

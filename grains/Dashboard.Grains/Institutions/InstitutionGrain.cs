@@ -1,7 +1,10 @@
 using System.Collections.Immutable;
+using Dashboard.Contracts.Calendar;
 using Dashboard.Contracts.Counties;
 using Dashboard.Contracts.Ingest;
 using Dashboard.Contracts.Institutions;
+using Dashboard.Contracts.Registry;
+using Dashboard.Contracts.Rescue;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -19,36 +22,58 @@ public sealed class InstitutionGrain(
 
     private IGrainTimer? reportRetry;
 
+    private InstitutionState State => state.State;
+
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        committed = state.State.ToTotals();
+        committed = State.ToTotals();
         return Task.CompletedTask;
     }
 
-    public async Task Register(InstitutionInfo info, int beds, int occupants)
+    public async Task Register(RegisteredInstitution registration)
     {
-        if (state.State.Info == info)
+        var info = registration.Info;
+        var previous = State.Info;
+        if (previous == info && State.Active && State.Beds == registration.Beds)
         {
             return;
         }
 
-        var isNew = state.State.Info is null;
-        state.State.Info = info;
-        if (isNew)
+        State.Info = info;
+        State.Active = true;
+        State.Beds = registration.Beds;
+        if (previous is null || previous.Demo != info.Demo)
         {
-            state.State.Beds = beds;
-            state.State.Occupants = occupants;
+            Open(registration);
         }
 
         await Commit();
-        await GrainFactory.GetGrain<ICountyGrain>(info.CountyCode).Report(committed!);
+        if (previous is not null && previous.CountyCode != info.CountyCode)
+        {
+            await GrainFactory.GetGrain<ICountyGrain>(previous.CountyCode).Leave(info.Id);
+        }
+
+        await ReportToCounty();
+    }
+
+    public async Task Deactivate()
+    {
+        if (State.Info is not null && State.Active)
+        {
+            State.Active = false;
+            await Commit();
+            await ReportToCounty();
+        }
     }
 
     public async Task<ImmutableArray<EventResult>> Apply(ImmutableArray<InstitutionChange> changes)
     {
-        if (state.State.Info is null)
+        if (State.Info is null || !State.Active)
         {
-            return [.. changes.Select(change => EventResult.Rejected(change.EventId, $"未知机构：登记册中没有编号为 {this.GetPrimaryKeyString()} 的机构"))];
+            var reason = State.Info is null
+                ? $"未知机构：登记册中没有编号为 {this.GetPrimaryKeyString()} 的机构"
+                : $"机构 {State.Info.Name} 已停用，不再接收事件";
+            return [.. changes.Select(change => EventResult.Rejected(change.EventId, reason))];
         }
 
         var now = clock.GetUtcNow();
@@ -66,9 +91,20 @@ public sealed class InstitutionGrain(
 
     public Task<InstitutionTotals?> GetTotals() => Task.FromResult(committed);
 
+    /// <summary>The counters an institution starts with: from the registry file, or zero.</summary>
+    private void Open(RegisteredInstitution registration)
+    {
+        var isStation = registration.Info.Kind.IsRescue();
+        State.Residents = isStation ? [.. (registration.Rescue?.Residents ?? []).OrderBy(resident => resident.Arrived)] : [];
+        State.Occupants = isStation ? State.Residents.Count : registration.Occupants;
+        State.Rescue = isStation
+            ? PeriodCounts<RescueCounts>.Empty(Today()) with { Year = registration.Rescue?.Year ?? RescueCounts.Zero }
+            : null;
+    }
+
     private EventResult ApplyOne(InstitutionChange change, DateTimeOffset now)
     {
-        if (state.State.ProcessedEvents.TryGetValue(change.EventId, out var processed))
+        if (State.ProcessedEvents.TryGetValue(change.EventId, out var processed))
         {
             return processed.Fingerprint == change.Fingerprint
                 ? EventResult.Duplicate(change.EventId)
@@ -85,35 +121,81 @@ public sealed class InstitutionGrain(
             return EventResult.Rejected(change.EventId, "事件发生时间晚于当前时间，超出允许的时钟偏差");
         }
 
-        switch (change.Kind)
+        if (Refusal(change) is { } reason)
         {
-            case InstitutionChangeKind.Capacity:
-                state.State.Beds = change.Value;
-                break;
-            case InstitutionChangeKind.Admitted:
-                state.State.Occupants += change.Value;
-                break;
-            case InstitutionChangeKind.Discharged when change.Value > state.State.Occupants:
-                return EventResult.Rejected(change.EventId, $"出院人数 {change.Value} 超过当前在住人数 {state.State.Occupants}");
-            case InstitutionChangeKind.Discharged:
-                state.State.Occupants -= change.Value;
-                break;
-            case InstitutionChangeKind.Census:
-                state.State.Occupants = change.Value;
-                break;
+            return EventResult.Rejected(change.EventId, reason);
         }
 
-        state.State.ProcessedEvents[change.EventId] = new ProcessedEvent(change.Fingerprint, now);
+        Count(change, BureauCalendar.LocalDate(change.OccurredAt), BureauCalendar.LocalDate(now));
+        State.ProcessedEvents[change.EventId] = new ProcessedEvent(change.Fingerprint, now);
         return EventResult.Accepted(change.EventId);
     }
 
+    private string? Refusal(InstitutionChange change)
+    {
+        var isStation = State.Info!.Kind.IsRescue();
+        return change.Kind switch
+        {
+            InstitutionChangeKind.Admitted or InstitutionChangeKind.Discharged or InstitutionChangeKind.Census when isStation =>
+                "救助站的在站人数由 rescue.received / rescue.reunited / rescue.settled 事件记录",
+            InstitutionChangeKind.Discharged when change.Value > State.Occupants =>
+                $"出院人数 {change.Value} 超过当前在住人数 {State.Occupants}",
+            InstitutionChangeKind.RescueReceived or InstitutionChangeKind.RescueReunited or InstitutionChangeKind.RescueSettled when !isStation =>
+                $"{State.Info.Name} 不是救助管理站或未成年人救助保护中心",
+            InstitutionChangeKind.RescueReunited or InstitutionChangeKind.RescueSettled when State.Residents.Count == 0 =>
+                "站内当前没有在站人员",
+            _ => null,
+        };
+    }
+
+    private void Count(InstitutionChange change, DateOnly day, DateOnly today)
+    {
+        switch (change.Kind)
+        {
+            case InstitutionChangeKind.Capacity:
+                State.Beds = change.Value;
+                break;
+            case InstitutionChangeKind.Admitted:
+                State.Occupants += change.Value;
+                break;
+            case InstitutionChangeKind.Discharged:
+                State.Occupants -= change.Value;
+                break;
+            case InstitutionChangeKind.Census:
+                State.Occupants = change.Value;
+                break;
+            case InstitutionChangeKind.RescueReceived:
+                var minor = change.Value == 1;
+                State.Residents.Insert(State.Residents.FindLastIndex(resident => resident.Arrived <= day) + 1, new Resident(day, minor));
+                CountRescue(day, today, new RescueCounts(1, minor ? 1 : 0, 0, 0));
+                break;
+            case InstitutionChangeKind.RescueReunited:
+                State.Residents.RemoveAt(0);
+                CountRescue(day, today, new RescueCounts(0, 0, 0, 1));
+                break;
+            case InstitutionChangeKind.RescueSettled:
+                State.Residents.RemoveAt(0);
+                CountRescue(day, today, new RescueCounts(0, 0, 1, 0));
+                break;
+        }
+    }
+
+    /// <summary>Stations count people, so their occupants are their residents.</summary>
+    private void CountRescue(DateOnly day, DateOnly today, RescueCounts delta)
+    {
+        State.Rescue = (State.Rescue ?? PeriodCounts<RescueCounts>.Empty(today)).Count(day, delta, today);
+        State.Occupants = State.Residents.Count;
+    }
+
+    private DateOnly Today() => BureauCalendar.LocalDate(clock.GetUtcNow());
+
     private void ForgetEventsOlderThan(DateTimeOffset horizon)
     {
-        foreach (var (id, processed) in state.State.ProcessedEvents)
+        foreach (var (id, processed) in State.ProcessedEvents)
         {
             if (processed.AcceptedAt < horizon)
             {
-                state.State.ProcessedEvents.Remove(id);
+                State.ProcessedEvents.Remove(id);
             }
         }
     }
@@ -124,8 +206,8 @@ public sealed class InstitutionGrain(
     /// </summary>
     private async Task Commit()
     {
-        state.State.Version++;
-        state.State.AsOf = clock.GetUtcNow();
+        State.Version++;
+        State.AsOf = clock.GetUtcNow();
         try
         {
             await state.WriteStateAsync();
@@ -136,7 +218,7 @@ public sealed class InstitutionGrain(
             throw;
         }
 
-        committed = state.State.ToTotals();
+        committed = State.ToTotals();
     }
 
     /// <summary>

@@ -1,4 +1,6 @@
+using Dashboard.Contracts.Calendar;
 using Dashboard.Contracts.Institutions;
+using Dashboard.Contracts.Rescue;
 
 namespace Dashboard.Grains.Institutions;
 
@@ -21,5 +23,15 @@ public sealed class InstitutionState
 
     [Id(5)] public Dictionary<string, ProcessedEvent> ProcessedEvents { get; set; } = new(StringComparer.Ordinal);
 
-    public InstitutionTotals? ToTotals() => Info is null ? null : new(Info, Version, AsOf, Beds, Occupants);
+    [Id(6)] public bool Active { get; set; }
+
+    /// <summary>Rescue stations only: who is staying, oldest arrival first.</summary>
+    [Id(7)] public List<Resident> Residents { get; set; } = [];
+
+    /// <summary>Rescue stations only: received, minors, settled and reunited per period.</summary>
+    [Id(8)] public PeriodCounts<RescueCounts>? Rescue { get; set; }
+
+    public InstitutionTotals? ToTotals() => Info is null ? null : new(
+        Info, Version, AsOf, Beds, Occupants, Active,
+        Rescue is null ? null : new RescueTotals(Rescue, [.. Residents]));
 }

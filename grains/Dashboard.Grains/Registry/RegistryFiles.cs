@@ -1,60 +1,82 @@
 using System.Collections.Immutable;
-using Dashboard.Contracts.Institutions;
+using System.Text;
+using Dashboard.Contracts.Hotlines;
 using Dashboard.Contracts.Registry;
+using Dashboard.Contracts.Rescue;
 
 namespace Dashboard.Grains.Registry;
 
 /// <summary>
-/// Reads the registry folder: <c>region.csv</c> (code,name,level) and <c>institutions.csv</c>
-/// (id,name,kind,county,beds,occupants), UTF-8 with a header line and no quoted fields.
+/// Reads a registry folder: <c>region.csv</c> (code,name,level), <c>institutions.csv</c> (as a bureau
+/// exports it, see <see cref="RegistryCsv"/>) and, for the demo registry, this year's figures so far:
+/// <c>rescue.csv</c> (id,received,minors,settled,reunited,stranded,recent) and <c>hotlines.csv</c>
+/// (code,answered,missed,outbound,consultations,interventions).
 /// </summary>
 public static class RegistryFiles
 {
     public static Region ReadRegion(string folder)
     {
-        var rows = ReadRows(Path.Combine(folder, "region.csv"), columns: 3).ToList();
-        var city = rows.SingleOrDefault(row => row.Fields[2] == "city")
+        var rows = ReadTable(folder, "region.csv");
+        var city = rows.SingleOrDefault(row => row["level"] == "city")
             ?? throw new InvalidDataException($"{folder}/region.csv: exactly one line must have level 'city'");
-        var counties = rows.Where(row => row.Fields[2] == "county").Select(row => new County(row.Fields[0], row.Fields[1]));
-        return new Region(city.Fields[0], city.Fields[1], [.. counties]);
+        var counties = rows.Where(row => row["level"] == "county").Select(row => new County(row["code"], row["name"]));
+        return new Region(city["code"], city["name"], [.. counties]);
     }
 
-    public static ImmutableArray<RegisteredInstitution> ReadInstitutions(string folder, Region region, bool demo)
+    public static ImmutableArray<RegisteredInstitution> ReadInstitutions(string folder, Region region, bool demo, DateOnly today)
     {
-        var path = Path.Combine(folder, "institutions.csv");
-        return [.. ReadRows(path, columns: 6).Select(row => ParseInstitution(path, row, region, demo))];
+        var parsed = RegistryCsv.Parse(File.ReadAllBytes(Path.Combine(folder, "institutions.csv")), region, demo);
+        if (!parsed.IsValid)
+        {
+            var errors = parsed.Errors.Select(error => $"line {error.Line}: {error.Message}");
+            throw new InvalidDataException($"{folder}/institutions.csv is not valid:{Environment.NewLine}{string.Join(Environment.NewLine, errors)}");
+        }
+
+        var openings = File.Exists(Path.Combine(folder, "rescue.csv"))
+            ? ReadTable(folder, "rescue.csv").ToDictionary(row => row["id"], row => RescueOpening(row, today))
+            : [];
+        return [.. parsed.Institutions.Select(institution => institution with { Rescue = openings.GetValueOrDefault(institution.Info.Id) })];
     }
 
-    private static RegisteredInstitution ParseInstitution(string path, Row row, Region region, bool demo)
+    public static ImmutableArray<HotlineOpening> ReadHotlineOpenings(string folder) =>
+        File.Exists(Path.Combine(folder, "hotlines.csv"))
+            ? [.. ReadTable(folder, "hotlines.csv").Select(row => new HotlineOpening(row["code"], new HotlineCounts(
+                Number(row, "answered"), Number(row, "missed"), Number(row, "outbound"), Number(row, "consultations"), Number(row, "interventions"))))]
+            : [];
+
+    /// <summary>
+    /// Residents are made up from the counts, with arrivals spread over the past: the stranded ones
+    /// more than three months ago, the recent ones within the last two months.
+    /// </summary>
+    private static RescueOpening RescueOpening(IReadOnlyDictionary<string, string> row, DateOnly today)
     {
-        var fields = row.Fields;
-        if (!InstitutionKinds.TryParse(fields[2], out var kind))
-        {
-            throw row.Error(path, $"unknown kind '{fields[2]}'");
-        }
-
-        if (!region.Contains(fields[3]))
-        {
-            throw row.Error(path, $"county '{fields[3]}' is not in region.csv");
-        }
-
-        if (!int.TryParse(fields[4], out var beds) || !int.TryParse(fields[5], out var occupants) || beds < 0 || occupants < 0)
-        {
-            throw row.Error(path, "beds and occupants must be whole numbers of at least 0");
-        }
-
-        return new RegisteredInstitution(new InstitutionInfo(fields[0], fields[1], kind, fields[3], demo), beds, occupants);
+        var stranded = Enumerable.Range(0, Number(row, "stranded"))
+            .Select(index => new Resident(today.AddMonths(-RescueTotals.StrandedAfterMonths - 1).AddDays(-(index * 11 % 420)), Minor: false));
+        var recent = Enumerable.Range(0, Number(row, "recent"))
+            .Select(index => new Resident(today.AddDays(-(index * 3 % 60)), Minor: index % 9 == 0));
+        return new RescueOpening(
+            new RescueCounts(Number(row, "received"), Number(row, "minors"), Number(row, "settled"), Number(row, "reunited")),
+            [.. stranded.Concat(recent)]);
     }
 
-    private static IEnumerable<Row> ReadRows(string path, int columns) =>
-        File.ReadLines(path)
-            .Select((line, index) => new Row(index + 1, line.Split(',', StringSplitOptions.TrimEntries)))
-            .Skip(1)
-            .Where(row => row.Fields is not [""])
-            .Select(row => row.Fields.Length == columns ? row : throw row.Error(path, $"expected {columns} fields"));
+    private static int Number(IReadOnlyDictionary<string, string> row, string column) =>
+        int.TryParse(row[column], out var value) && value >= 0
+            ? value
+            : throw new InvalidDataException($"column '{column}' must be a whole number of at least 0, not '{row[column]}'");
 
-    private sealed record Row(int Line, string[] Fields)
+    private static List<Dictionary<string, string>> ReadTable(string folder, string file)
     {
-        public InvalidDataException Error(string path, string message) => new($"{path}, line {Line}: {message}");
+        var path = Path.Combine(folder, file);
+        var errors = new List<RegistryCsvError>();
+        var records = CsvRecordReader.Read(File.ReadAllText(path, Encoding.UTF8), errors).Where(record => !record.IsBlank).ToList();
+        if (errors.Count > 0 || records.Count == 0)
+        {
+            throw new InvalidDataException($"{path}: {string.Join("; ", errors.Select(error => $"line {error.Line}: {error.Message}").DefaultIfEmpty("no header line"))}");
+        }
+
+        var header = records[0].Fields.Select(field => field.Trim().ToLowerInvariant()).ToList();
+        return [.. records.Skip(1).Select(record => header
+            .Select((column, index) => (column, value: index < record.Fields.Count ? record.Fields[index].Trim() : string.Empty))
+            .ToDictionary(pair => pair.column, pair => pair.value))];
     }
 }

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Dashboard.Contracts.Counties;
+using Dashboard.Contracts.Hotlines;
 using Dashboard.Contracts.Institutions;
 using Dashboard.Contracts.Registry;
 
@@ -16,7 +17,7 @@ public sealed class RegistryGrain(
 
     public Task<Region?> GetRegion() => Task.FromResult(state.State.Region);
 
-    public async Task<bool> LoadOnce(Region region, ImmutableArray<RegisteredInstitution> institutions)
+    public async Task<bool> LoadOnce(Region region, ImmutableArray<RegisteredInstitution> institutions, ImmutableArray<HotlineOpening> hotlines, bool demo)
     {
         if (state.State.Loaded)
         {
@@ -26,17 +27,45 @@ public sealed class RegistryGrain(
         state.State.Region = region;
         await state.WriteStateAsync();
 
-        var names = region.Counties.Append(new County(region.CityCode, CityLevelName));
-        await Task.WhenAll(names.Select(county => GrainFactory.GetGrain<ICountyGrain>(county.Code).Define(county.Name)));
-
-        foreach (var chunk in institutions.Chunk(ParallelRegistrations))
-        {
-            await Task.WhenAll(chunk.Select(institution => GrainFactory.GetGrain<IInstitutionGrain>(institution.Info.Id)
-                .Register(institution.Info, institution.Beds, institution.Occupants)));
-        }
+        var scopes = region.Counties.Append(new County(region.CityCode, CityLevelName)).ToList();
+        await Task.WhenAll(scopes.Select(scope => GrainFactory.GetGrain<ICountyGrain>(scope.Code).Define(scope.Name)));
+        await DefineHotlines(region, demo, hotlines);
+        await RegisterAll(institutions);
 
         state.State.Loaded = true;
         await state.WriteStateAsync();
         return true;
+    }
+
+    public async Task<int> Import(ImmutableArray<RegisteredInstitution> institutions, bool replace)
+    {
+        var region = state.State.Region ?? throw new InvalidOperationException("No region is loaded; the registry import needs region.csv first");
+        var deactivated = 0;
+        if (replace)
+        {
+            var kept = institutions.Select(institution => institution.Info.Id).ToHashSet(StringComparer.Ordinal);
+            var counties = await Task.WhenAll(region.Counties.Select(county => county.Code).Append(region.CityCode)
+                .Select(code => GrainFactory.GetGrain<ICountyGrain>(code).GetSnapshot()));
+            var leaving = counties.SelectMany(county => county.Institutions).Where(institution => institution.Active && !kept.Contains(institution.Id)).ToList();
+            await Task.WhenAll(leaving.Select(institution => GrainFactory.GetGrain<IInstitutionGrain>(institution.Id).Deactivate()));
+            deactivated = leaving.Count;
+            await DefineHotlines(region, demo: false, []);
+        }
+
+        await RegisterAll(institutions);
+        return deactivated;
+    }
+
+    private Task DefineHotlines(Region region, bool demo, ImmutableArray<HotlineOpening> openings) =>
+        Task.WhenAll(region.Counties.Append(new County(region.CityCode, region.CityName)).Select(line =>
+            GrainFactory.GetGrain<IHotlineGrain>(line.Code).Define(
+                $"{line.Name}未保热线", demo, openings.FirstOrDefault(opening => opening.Code == line.Code)?.Year ?? HotlineCounts.Zero)));
+
+    private async Task RegisterAll(ImmutableArray<RegisteredInstitution> institutions)
+    {
+        foreach (var chunk in institutions.Chunk(ParallelRegistrations))
+        {
+            await Task.WhenAll(chunk.Select(institution => GrainFactory.GetGrain<IInstitutionGrain>(institution.Info.Id).Register(institution)));
+        }
     }
 }

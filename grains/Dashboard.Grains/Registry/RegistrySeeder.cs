@@ -1,3 +1,4 @@
+using Dashboard.Contracts.Calendar;
 using Dashboard.Contracts.Registry;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -8,6 +9,7 @@ namespace Dashboard.Grains.Registry;
 public sealed class RegistrySeeder(
     IGrainFactory grains,
     IOptions<RegistryOptions> options,
+    TimeProvider clock,
     ILogger<RegistrySeeder> logger) : ILifecycleParticipant<ISiloLifecycle>
 {
     public void Participate(ISiloLifecycle lifecycle) =>
@@ -22,8 +24,9 @@ public sealed class RegistrySeeder(
 
         var folder = Path.GetFullPath(options.Value.SeedFolder, AppContext.BaseDirectory);
         var region = RegistryFiles.ReadRegion(folder);
-        var institutions = RegistryFiles.ReadInstitutions(folder, region, options.Value.Demo);
-        if (await grains.GetGrain<IRegistryGrain>(0).LoadOnce(region, institutions))
+        var institutions = RegistryFiles.ReadInstitutions(folder, region, options.Value.Demo, BureauCalendar.LocalDate(clock.GetUtcNow()));
+        var hotlines = RegistryFiles.ReadHotlineOpenings(folder);
+        if (await grains.GetGrain<IRegistryGrain>(0).LoadOnce(region, institutions, hotlines, options.Value.Demo))
         {
             logger.LogInformation("Loaded the registry from {Folder}: {Count} institutions in {Counties} counties", folder, institutions.Length, region.Counties.Length);
         }

@@ -1,0 +1,16 @@
+using System.Collections.Immutable;
+
+namespace Dashboard.Contracts.Hotlines;
+
+/// <summary>
+/// One finished day of one hotline, keyed <c>&lt;code&gt;/&lt;yyyy-MM-dd&gt;</c>: inbound calls per minute.
+/// Each day is its own grain, so no state write ever grows with the length of the history.
+/// </summary>
+public interface IHotlineDayGrain : IGrainWithStringKey
+{
+    /// <summary>Stores the whole day (absolute, so a repeated hand-over is harmless).</summary>
+    Task Store(ImmutableArray<int> inboundPerMinute);
+
+    [AlwaysInterleave]
+    Task<ImmutableArray<int>> GetInboundPerMinute();
+}

@@ -1,0 +1,50 @@
+using Dashboard.Contracts.Institutions;
+using Dashboard.Contracts.Registry;
+
+namespace Dashboard.Web.Registry;
+
+/// <summary>An institution as an administrator enters it: kind and county by code or by Chinese name.</summary>
+public sealed record RegistryEntry(string? Name, string? Kind, string? County, int? Beds, int? Occupants)
+{
+    private const int MaxCount = 100_000;
+
+    public Dictionary<string, string[]> Validate(Region region)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (string.IsNullOrWhiteSpace(Name))
+        {
+            errors["name"] = ["name 必填"];
+        }
+
+        if (!InstitutionKinds.TryParse(Kind, out _))
+        {
+            errors["kind"] = [$"未知的机构类型 '{Kind}'"];
+        }
+
+        if (CountyCode(region) is null)
+        {
+            errors["county"] = [$"区县 '{County}' 不在登记册中"];
+        }
+
+        if (Beds is < 0 or > MaxCount || Occupants is < 0 or > MaxCount)
+        {
+            errors["beds"] = [$"beds 和 occupants 必须是 0 到 {MaxCount} 之间的整数"];
+        }
+
+        return errors;
+    }
+
+    public RegisteredInstitution ToRegistration(string id, Region region)
+    {
+        InstitutionKinds.TryParse(Kind, out var kind);
+        return new RegisteredInstitution(new InstitutionInfo(id, Name!.Trim(), kind, CountyCode(region)!, Demo: false), Beds ?? 0, Occupants ?? 0);
+    }
+
+    private string? CountyCode(Region region)
+    {
+        var value = County?.Trim();
+        return value == region.CityCode || value == region.CityName
+            ? region.CityCode
+            : region.Counties.FirstOrDefault(county => county.Code == value || county.Name == value)?.Code;
+    }
+}

@@ -13,11 +13,19 @@ namespace Dashboard.Grains.Tests;
 /// A real silo with the project's grains, in-memory grain storage and a fake clock; no registry is
 /// loaded, so each test registers what it needs.
 /// </summary>
-public sealed class TestSilo : IAsyncLifetime
+public sealed class TestSilo : IAsyncLifetime, IAsyncDisposable
 {
     private IHost host = null!;
 
-    public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 28, 9, 0, 0, TimeSpan.FromHours(8)));
+    public FakeTimeProvider Clock { get; private init; } = new(new DateTimeOffset(2026, 11, 28, 9, 0, 0, TimeSpan.FromHours(8)));
+
+    /// <summary>A silo of its own whose fake clock starts at <paramref name="now"/>, for tests that set the time.</summary>
+    public static async Task<TestSilo> Start(DateTimeOffset now)
+    {
+        var silo = new TestSilo { Clock = new FakeTimeProvider(now) };
+        await silo.InitializeAsync();
+        return silo;
+    }
 
     public IGrainFactory Grains => host.Services.GetRequiredService<IGrainFactory>();
 
@@ -37,9 +45,16 @@ public sealed class TestSilo : IAsyncLifetime
         await host.StartAsync();
     }
 
+    /// <summary>
+    /// Orleans' graceful shutdown waits on timers of the fake clock, which does not move by itself;
+    /// the grains' state lives in memory here, so an abrupt stop loses nothing a test needs.
+    /// </summary>
     public async Task DisposeAsync()
     {
-        await host.StopAsync();
+        using var abrupt = new CancellationTokenSource(TimeSpan.FromMilliseconds(200));
+        await host.StopAsync(abrupt.Token);
         host.Dispose();
     }
+
+    async ValueTask IAsyncDisposable.DisposeAsync() => await DisposeAsync();
 }

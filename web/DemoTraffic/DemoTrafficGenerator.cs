@@ -8,8 +8,8 @@ using Microsoft.Extensions.Options;
 namespace Dashboard.Web.DemoTraffic;
 
 /// <summary>
-/// Sends admissions and discharges to this node's own ingest API, the way a bureau's systems would,
-/// so that a newcomer sees the wall move. Institutions fill towards a typical occupancy and drain
+/// Sends admissions, discharges, rescues and hotline calls to this node's own ingest API, the way a
+/// bureau's systems would, so that a newcomer sees the wall move. Institutions fill towards a typical occupancy and drain
 /// when fuller than that, so the figures stay plausible however long it runs.
 /// </summary>
 public sealed class DemoTrafficGenerator(
@@ -59,6 +59,7 @@ public sealed class DemoTrafficGenerator(
         }
     }
 
+    /// <summary>Mostly admissions and discharges, some rescues, and hotline calls at a county's pace.</summary>
     private async Task<IngestEvent?> NextEvent()
     {
         if (await grains.GetGrain<IRegistryGrain>(0).GetRegion() is not { Counties.Length: > 0 } region)
@@ -66,22 +67,36 @@ public sealed class DemoTrafficGenerator(
             return null;
         }
 
+        var id = $"demo-{Guid.NewGuid():N}";
+        var at = clock.GetUtcNow().ToString("O");
         var county = region.Counties[Random.Shared.Next(region.Counties.Length)];
-        var institutions = (await grains.GetGrain<ICountyGrain>(county.Code).GetSnapshot()).Institutions;
-        if (institutions.IsEmpty)
+        var roll = Random.Shared.Next(100);
+        if (roll >= 75)
+        {
+            return roll >= 95
+                ? new IngestEvent(id, EventTypes.HotlineCase, at, CountyCode: county.Code, Kind: Random.Shared.Next(3) == 0 ? "intervention" : "consultation")
+                : new IngestEvent(id, EventTypes.HotlineCall, at, CountyCode: county.Code,
+                    Direction: Random.Shared.Next(4) == 0 ? "outbound" : "inbound", Answered: Random.Shared.Next(10) != 0);
+        }
+
+        var institutions = (await grains.GetGrain<ICountyGrain>(county.Code).GetSnapshot()).Institutions.Where(institution => institution.Active).ToList();
+        if (institutions.Count == 0)
         {
             return null;
         }
 
-        var institution = institutions[Random.Shared.Next(institutions.Length)];
+        var institution = institutions[Random.Shared.Next(institutions.Count)];
+        if (institution.Rescue is { } rescue)
+        {
+            var arrive = rescue.Residents == 0 || Random.Shared.Next(2) == 0;
+            return arrive
+                ? new IngestEvent(id, EventTypes.RescueReceived, at, StationId: institution.Id, Minor: Random.Shared.Next(30) == 0)
+                : new IngestEvent(id, Random.Shared.Next(3) == 0 ? EventTypes.RescueSettled : EventTypes.RescueReunited, at, StationId: institution.Id);
+        }
+
         var fill = institution.Beds == 0 ? 1 : (double)institution.Occupants / institution.Beds;
         var admit = institution.Available > 0 && (institution.Occupants == 0 || Random.Shared.NextDouble() < 0.5 + (TypicalOccupancy - fill));
-        return new IngestEvent(
-            Id: $"demo-{Guid.NewGuid():N}",
-            Type: admit ? EventTypes.InstitutionAdmitted : EventTypes.InstitutionDischarged,
-            OccurredAt: clock.GetUtcNow().ToString("O"),
-            InstitutionId: institution.Id,
-            Count: 1);
+        return new IngestEvent(id, admit ? EventTypes.InstitutionAdmitted : EventTypes.InstitutionDischarged, at, InstitutionId: institution.Id, Count: 1);
     }
 
     private Task WhenStarted(CancellationToken stoppingToken)

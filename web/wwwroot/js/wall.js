@@ -69,13 +69,16 @@ function renderCounties(counties) {
       <div class="name"></div>
       <div class="rate"></div>
       <div class="line level"></div>
-      <div class="line beds"></div>`;
+      <div class="line beds"></div>
+      <div class="line hotline"></div>`;
     tile.querySelector(".name").textContent = shortName(county.name);
     tile.title = county.name;
     tile.querySelector(".rate").textContent = format.percent(county.elderlyCare.occupancyRate);
     tile.querySelector(".level").textContent = `入住率 · ${level.text}`;
     tile.querySelector(".beds").textContent =
       `床位 ${format.count(county.elderlyCare.beds)} · 在住 ${format.count(county.elderlyCare.occupants)}`;
+    tile.querySelector(".hotline").textContent =
+      `热线近1小时 ${format.count(county.hotline.lastHourCalls)} · 救助在站 ${format.count(county.rescue.residents)}`;
     return tile;
   }));
 }
@@ -89,13 +92,37 @@ function renderChart(chart, counties) {
   chart.update("none");
 }
 
-function renderCity(chart, city) {
+const PUBLIC_ELDERLY_KINDS = ["public-elderly-care", "public-built-privately-run", "regional-elderly-home"];
+
+function bedsOf(group, kinds) {
+  return group.byKind.filter(kind => kinds.includes(kind.kind)).reduce((sum, kind) => sum + kind.beds, 0);
+}
+
+function renderKpis(city) {
   const care = city.elderlyCare;
   setText("kpi-beds", format.count(care.beds));
   setText("kpi-occupants", format.count(care.occupants));
-  setText("kpi-available", format.count(care.available));
   setText("kpi-occupancy", format.percent(care.occupancyRate));
-  document.getElementById("kpi-institutions").textContent = format.count(care.institutions);
+  setText("kpi-children", format.count(city.childWelfare.occupants));
+  setText("kpi-rescue", `${format.count(city.rescue.today.received)} / ${format.count(city.rescue.received)}`);
+  setText("kpi-hotline", `接听 ${format.count(city.hotline.today.answered)}`);
+
+  const publicBeds = bedsOf(care, PUBLIC_ELDERLY_KINDS);
+  document.getElementById("kpi-beds-detail").textContent =
+    `公办 ${format.count(publicBeds)} · 民办 ${format.count(care.beds - publicBeds)}`;
+  document.getElementById("kpi-occupants-detail").textContent = `空余床位 ${format.count(care.available)} · ${format.count(care.institutions)} 家机构`;
+  const over = document.getElementById("kpi-occupancy-detail");
+  over.textContent = care.overCapacity > 0 ? `${care.overCapacity} 家机构超员` : "无机构超员";
+  over.classList.toggle("alert", care.overCapacity > 0);
+  document.getElementById("kpi-children-detail").textContent = `${format.count(city.childWelfare.institutions)} 家儿童福利机构`;
+  document.getElementById("kpi-rescue-detail").textContent =
+    `未成年人 ${format.count(city.rescue.minors)} · 寻亲 ${format.count(city.rescue.reunited)} · 滞留超3月 ${format.count(city.rescue.stranded)}`;
+  document.getElementById("kpi-hotline-detail").textContent =
+    `未接 ${format.count(city.hotline.today.missed)} · 拨出 ${format.count(city.hotline.today.outbound)} · 近1小时 ${format.count(city.hotline.lastHourCalls)}`;
+}
+
+function renderCity(chart, city) {
+  renderKpis(city);
   document.getElementById("as-of").textContent = format.time(city.asOf);
   document.getElementById("demo-badge").hidden = !city.demo;
   document.getElementById("version-info").textContent = `数据版本 ${city.version}`;

@@ -42,4 +42,24 @@ public sealed class PushTests
         Assert.Contains(county.GetProperty("institutions").EnumerateArray(), institution => institution.GetProperty("id").GetString() == "441881-QY-001");
         Assert.Contains("未知的订阅组", refused.Message);
     }
+
+    [Fact]
+    public async Task The_hotline_group_receives_each_line_as_calls_arrive()
+    {
+        await using var app = new DashboardApp();
+        await using var connection = new HubConnectionBuilder().WithUrl(new Uri(app.BaseAddress, "/hubs/dashboard")).Build();
+        var updates = Channel.CreateUnbounded<JsonElement>();
+        connection.On<JsonElement>("update", update => updates.Writer.TryWrite(update));
+        await connection.StartAsync();
+
+        var board = await connection.InvokeAsync<JsonElement>("Subscribe", "hotline");
+        var call = new { id = "call-1", type = "hotline.call", occurredAt = DateTimeOffset.UtcNow.ToString("O"), countyCode = "441823", direction = "inbound", answered = false };
+        (await app.Http.Post(call)).EnsureSuccessStatusCode();
+        var update = await updates.Reader.ReadAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(10));
+
+        Assert.Equal(9, board.GetProperty("lines").GetArrayLength());
+        Assert.Equal("hotline:441823", update.GetProperty("key").GetString());
+        var hotline = update.GetProperty("data").GetProperty("hotline");
+        Assert.Equal((1, 1), (hotline.GetProperty("today").GetProperty("missed").GetInt32(), hotline.GetProperty("lastHourCalls").GetInt32()));
+    }
 }

@@ -57,13 +57,7 @@ public sealed class HotlineGrain(
         }
 
         var now = clock.GetUtcNow();
-        foreach (var (id, processed) in State.ProcessedEvents)
-        {
-            if (processed.AcceptedAt < now - options.Value.DedupeWindow)
-            {
-                State.ProcessedEvents.Remove(id);
-            }
-        }
+        EventScreen.ForgetBefore(State.ProcessedEvents, now - options.Value.DedupeWindow);
 
         var results = changes.Select(change => ApplyOne(change, now)).ToImmutableArray();
         if (results.Any(result => result.Status == EventStatus.Accepted))
@@ -91,21 +85,9 @@ public sealed class HotlineGrain(
 
     private EventResult ApplyOne(HotlineChange change, DateTimeOffset now)
     {
-        if (State.ProcessedEvents.TryGetValue(change.EventId, out var processed))
+        if (EventScreen.Refuse(State.ProcessedEvents, change.EventId, change.Fingerprint, change.OccurredAt, now, options.Value) is { } refused)
         {
-            return processed.Fingerprint == change.Fingerprint
-                ? EventResult.Duplicate(change.EventId)
-                : EventResult.Rejected(change.EventId, "事件编号已被另一内容不同的事件使用");
-        }
-
-        if (change.OccurredAt < now - options.Value.DedupeWindow)
-        {
-            return EventResult.Rejected(change.EventId, $"事件发生时间早于 {options.Value.DedupeWindow.TotalDays:0.#} 天去重窗口，无法保证不重复计数");
-        }
-
-        if (change.OccurredAt > now + options.Value.AllowedClockSkew)
-        {
-            return EventResult.Rejected(change.EventId, "事件发生时间晚于当前时间，超出允许的时钟偏差");
+            return refused;
         }
 
         var today = BureauCalendar.LocalDate(now);

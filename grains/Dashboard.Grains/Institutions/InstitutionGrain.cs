@@ -77,7 +77,7 @@ public sealed class InstitutionGrain(
         }
 
         var now = clock.GetUtcNow();
-        ForgetEventsOlderThan(now - options.Value.DedupeWindow);
+        EventScreen.ForgetBefore(State.ProcessedEvents, now - options.Value.DedupeWindow);
 
         var results = changes.Select(change => ApplyOne(change, now)).ToImmutableArray();
         if (results.Any(result => result.Status == EventStatus.Accepted))
@@ -104,21 +104,9 @@ public sealed class InstitutionGrain(
 
     private EventResult ApplyOne(InstitutionChange change, DateTimeOffset now)
     {
-        if (State.ProcessedEvents.TryGetValue(change.EventId, out var processed))
+        if (EventScreen.Refuse(State.ProcessedEvents, change.EventId, change.Fingerprint, change.OccurredAt, now, options.Value) is { } refused)
         {
-            return processed.Fingerprint == change.Fingerprint
-                ? EventResult.Duplicate(change.EventId)
-                : EventResult.Rejected(change.EventId, "事件编号已被另一内容不同的事件使用");
-        }
-
-        if (change.OccurredAt < now - options.Value.DedupeWindow)
-        {
-            return EventResult.Rejected(change.EventId, $"事件发生时间早于 {options.Value.DedupeWindow.TotalDays:0.#} 天去重窗口，无法保证不重复计数");
-        }
-
-        if (change.OccurredAt > now + options.Value.AllowedClockSkew)
-        {
-            return EventResult.Rejected(change.EventId, "事件发生时间晚于当前时间，超出允许的时钟偏差");
+            return refused;
         }
 
         if (Refusal(change) is { } reason)
@@ -188,17 +176,6 @@ public sealed class InstitutionGrain(
     }
 
     private DateOnly Today() => BureauCalendar.LocalDate(clock.GetUtcNow());
-
-    private void ForgetEventsOlderThan(DateTimeOffset horizon)
-    {
-        foreach (var (id, processed) in State.ProcessedEvents)
-        {
-            if (processed.AcceptedAt < horizon)
-            {
-                State.ProcessedEvents.Remove(id);
-            }
-        }
-    }
 
     /// <summary>
     /// Writes the state with a new version. A failed write leaves memory ahead of storage, so the

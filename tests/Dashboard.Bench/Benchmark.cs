@@ -1,0 +1,35 @@
+using System.Text.Json;
+
+namespace Dashboard.Bench;
+
+/// <summary>Starts the system, runs one scenario against it from this process, prints a table and one JSON line.</summary>
+public static class Benchmark
+{
+    public static async Task<int> Run(string[] args)
+    {
+        var options = BenchOptions.Parse(args);
+        Console.WriteLine($"scenario {options.Scenario}, store {options.Store}, {Environment.ProcessorCount} cores, {DateTimeOffset.Now:yyyy-MM-dd HH:mm}");
+        await using var system = await SystemUnderTest.Start(options.Store);
+        IReadOnlyList<Figures> figures = options.Scenario switch
+        {
+            "ingest" => await IngestScenario.Run(system, options),
+            "latency" => await LatencyScenario.Run(system, options),
+            _ => throw new ArgumentException($"unknown scenario '{options.Scenario}': ingest | latency"),
+        };
+
+        Console.WriteLine();
+        Console.WriteLine($"{"phase",-26} {"events/s",10} {"p50 ms",8} {"p95 ms",8} {"p99 ms",8} {"max ms",8} {"count",10}");
+        foreach (var row in figures)
+        {
+            Console.WriteLine($"{row.Phase,-26} {row.EventsPerSecond,10:0} {row.P50Ms,8:0.0} {row.P95Ms,8:0.0} {row.P99Ms,8:0.0} {row.MaxMs,8:0.0} {row.Count,10}");
+        }
+
+        var json = JsonSerializer.Serialize(new { scenario = options.Scenario, store = options.Store, cores = Environment.ProcessorCount, phases = figures },
+            new JsonSerializerOptions(JsonSerializerDefaults.Web));
+        var folder = Path.Combine(Dashboard.Testing.Repository.Root, "artifacts", "bench");
+        Directory.CreateDirectory(folder);
+        await File.WriteAllTextAsync(Path.Combine(folder, $"{options.Scenario}-{options.Store}-{DateTimeOffset.Now:yyyyMMdd-HHmmss}.json"), json);
+        Console.WriteLine(json);
+        return 0;
+    }
+}

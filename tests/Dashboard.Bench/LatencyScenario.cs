@@ -1,0 +1,120 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Text.Json;
+using Dashboard.Testing;
+using Microsoft.AspNetCore.SignalR.Client;
+
+namespace Dashboard.Bench;
+
+/// <summary>
+/// Event to screen: SignalR clients subscribe to the city (half of them also to a county), one sender
+/// posts admissions at a steady rate in batches of ten, each batch acknowledged before the next, and
+/// each client measures the time from a batch's send to the first update that contains it. Side by
+/// side: a client that polls the REST snapshot every 5 s, as a Grafana-style dashboard would.
+/// </summary>
+public static class LatencyScenario
+{
+    private const int EventsPerBatch = 10;
+    private const string County = "441802";
+    private static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(5);
+
+    public static async Task<IReadOnlyList<Figures>> Run(SystemUnderTest system, BenchOptions options)
+    {
+        var institutions = DemoRegistry.ElderlyCareIds().Where(id => id.StartsWith(County, StringComparison.Ordinal)).ToArray();
+        var start = (await system.Web.GetCity()).ElderlyCare.Occupants;
+        var sent = new ConcurrentDictionary<int, long>();
+        var push = Figures.NewHistogram();
+        var poll = Figures.NewHistogram();
+
+        Console.WriteLine($"{options.Clients} SignalR clients, {options.Rate} events/s for {options.Duration.TotalSeconds:0} s");
+        var clients = await Task.WhenAll(Enumerable.Range(0, options.Clients).Select(index => Connect(system.Web.BaseAddress!, index % 2 == 0, start, sent, push)));
+        using var stop = new CancellationTokenSource();
+        var poller = Poll(system.Web, start, sent, poll, stop.Token);
+
+        var clock = Stopwatch.StartNew();
+        var interval = TimeSpan.FromSeconds((double)EventsPerBatch / options.Rate);
+        var batches = 0;
+        while (clock.Elapsed < options.Duration)
+        {
+            var due = interval * batches;
+            if (due > clock.Elapsed)
+            {
+                await Task.Delay(due - clock.Elapsed);
+            }
+
+            var batch = Enumerable.Range(0, EventsPerBatch).Select(index => Events.Admitted($"latency-{batches}-{index}", institutions[index % institutions.Length])).ToArray();
+            sent[start + (batches + 1) * EventsPerBatch] = Stopwatch.GetTimestamp();
+            (await system.Web.Http.Post(batch)).EnsureSuccessStatusCode();
+            batches++;
+        }
+
+        await Task.Delay(TimeSpan.FromSeconds(2));
+        await stop.CancelAsync();
+        await poller;
+        await Task.WhenAll(clients.Select(client => client.DisposeAsync().AsTask()));
+        return [
+            Figures.Of($"push, {options.Clients} clients", push, batches * EventsPerBatch, clock.Elapsed),
+            Figures.Of("poll every 5 s, 1 client", poll, batches * EventsPerBatch, clock.Elapsed),
+        ];
+    }
+
+    /// <summary>A wall: on each city update, every batch the new total covers has arrived.</summary>
+    private static async Task<HubConnection> Connect(Uri web, bool alsoCounty, int start, ConcurrentDictionary<int, long> sent, HdrHistogram.HistogramBase histogram)
+    {
+        var connection = new HubConnectionBuilder().WithUrl(new Uri(web, "/hubs/dashboard")).Build();
+        var seen = start;
+        connection.On<JsonElement>("update", update =>
+        {
+            if (update.GetProperty("key").GetString() != "city")
+            {
+                return;
+            }
+
+            var now = Stopwatch.GetTimestamp();
+            var occupants = update.GetProperty("data").GetProperty("elderlyCare").GetProperty("occupants").GetInt32();
+            Record(sent, histogram, ref seen, occupants, now);
+        });
+        await connection.StartAsync();
+        await connection.InvokeAsync<JsonElement>("Subscribe", "city");
+        if (alsoCounty)
+        {
+            await connection.InvokeAsync<JsonElement>("Subscribe", $"county:{County}");
+        }
+
+        return connection;
+    }
+
+    private static async Task Poll(DashboardProcess web, int start, ConcurrentDictionary<int, long> sent, HdrHistogram.HistogramBase histogram, CancellationToken stop)
+    {
+        var seen = start;
+        using var timer = new PeriodicTimer(PollInterval);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(stop))
+            {
+                var occupants = (await web.GetCity()).ElderlyCare.Occupants;
+                Record(sent, histogram, ref seen, occupants, Stopwatch.GetTimestamp());
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            Console.WriteLine("poller stopped");
+        }
+    }
+
+    private static void Record(ConcurrentDictionary<int, long> sent, HdrHistogram.HistogramBase histogram, ref int seen, int occupants, long now)
+    {
+        for (var total = seen + EventsPerBatch; total <= occupants; total += EventsPerBatch)
+        {
+            if (sent.TryGetValue(total, out var at))
+            {
+                lock (histogram)
+                {
+                    histogram.RecordValue((long)Stopwatch.GetElapsedTime(at, now).TotalMicroseconds);
+                }
+            }
+        }
+
+        seen = Math.Max(seen, occupants - (occupants - seen) % EventsPerBatch);
+    }
+}

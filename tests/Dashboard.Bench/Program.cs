@@ -1,0 +1,3 @@
+using Dashboard.Bench;
+
+return await Benchmark.Run(args);

@@ -1,0 +1,57 @@
+using Dashboard.Testing;
+
+namespace Dashboard.Bench;
+
+/// <summary>
+/// The product in processes of its own, as deployed: embedded (one web process on SQLite) or a cluster
+/// (PostgreSQL, one silo, one web node), on a fresh database each run.
+/// </summary>
+public sealed class SystemUnderTest : IAsyncDisposable
+{
+    private readonly List<IAsyncDisposable> parts;
+
+    private SystemUnderTest(DashboardProcess web, List<IAsyncDisposable> parts)
+    {
+        Web = web;
+        this.parts = parts;
+    }
+
+    public DashboardProcess Web { get; }
+
+    public static async Task<SystemUnderTest> Start(string store)
+    {
+        if (store == "sqlite")
+        {
+            var web = await DashboardProcess.StartWeb("web", new Dictionary<string, string>
+            {
+                ["Dashboard:Embedded:DataFolder"] = Directory.CreateTempSubdirectory("dashboard-bench-").FullName,
+                ["Dashboard:Embedded:SiloPort"] = FreePorts.Next().ToString(),
+                ["Dashboard:Embedded:GatewayPort"] = FreePorts.Next().ToString(),
+            });
+            return new SystemUnderTest(web, [web]);
+        }
+
+        var postgres = await PostgresServer.Start();
+        var gateway = FreePorts.Next();
+        var cluster = new Dictionary<string, string>
+        {
+            ["Dashboard:Cluster:ConnectionString"] = await postgres.CreateDatabase(),
+            ["Dashboard:Cluster:AdvertisedAddress"] = "127.0.0.1",
+        };
+        var silo = await DashboardProcess.StartSilo("silo", gateway, new Dictionary<string, string>(cluster)
+        {
+            ["Dashboard:Cluster:SiloPort"] = FreePorts.Next().ToString(),
+            ["Dashboard:Cluster:GatewayPort"] = gateway.ToString(),
+        });
+        var node = await DashboardProcess.StartWeb("web", new Dictionary<string, string>(cluster) { ["Dashboard:Mode"] = "cluster" });
+        return new SystemUnderTest(node, [node, silo, postgres]);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var part in parts)
+        {
+            await part.DisposeAsync();
+        }
+    }
+}

@@ -36,6 +36,8 @@ public sealed class InstitutionGrain(
         var previous = State.Info;
         if (previous == info && State.Active && State.Beds == registration.Beds)
         {
+            // Nothing new, but a load interrupted by a crash may not have reached the county yet.
+            await ReportToCounty();
             return;
         }
 

@@ -3,6 +3,15 @@
 // from a server restart or a network cut without anyone touching it.
 
 const MAX_DELAY_MS = 30_000;
+const DAY_MS = 24 * 60 * 60 * 1000;
+const BEIJING_OFFSET_MS = 8 * 60 * 60 * 1000;
+
+// Milliseconds until just after the next midnight in Asia/Shanghai (UTC+8, no daylight saving).
+function untilBeijingMidnight() {
+  const now = Date.now();
+  const nextMidnight = Math.floor((now + BEIJING_OFFSET_MS) / DAY_MS + 1) * DAY_MS - BEIJING_OFFSET_MS;
+  return nextMidnight - now + 2000;
+}
 
 function retryDelay(attempt) {
   const base = Math.min(MAX_DELAY_MS, 500 * 2 ** Math.min(attempt, 6));
@@ -49,6 +58,13 @@ export function connect({ groups, onData, onState }) {
   connection.onreconnected(() => subscribeAll().catch(() => connection.stop()));
   connection.onclose(() => { onState("disconnected"); setTimeout(() => start(), retryDelay(0)); });
 
+  // "Today" figures restart at midnight even when nothing happens, so a wall takes fresh snapshots then.
+  const atMidnight = () => setTimeout(() => {
+    if (connection.state === signalR.HubConnectionState.Connected) subscribeAll().catch(() => connection.stop());
+    atMidnight();
+  }, untilBeijingMidnight());
+
   start();
+  atMidnight();
   return connection;
 }

@@ -5,6 +5,7 @@ using Dashboard.Contracts.Hotlines;
 using Dashboard.Contracts.Ingest;
 using Dashboard.Contracts.Push;
 using Dashboard.Grains.Institutions;
+using Dashboard.Grains.Storage;
 using Dashboard.Grains.Push;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -127,15 +128,7 @@ public sealed class HotlineGrain(
     {
         State.Version++;
         State.AsOf = clock.GetUtcNow();
-        try
-        {
-            await state.WriteStateAsync();
-        }
-        catch
-        {
-            DeactivateOnIdle();
-            throw;
-        }
+        await state.WriteOrDeactivate(DeactivateOnIdle);
 
         committed = Totals();
         notifier.Publish(new DashboardUpdate(UpdateKeys.Hotline(Code), committed!.Version, committed.AsOf, HotlineSnapshot.From(committed, clock.GetUtcNow())));

@@ -5,6 +5,7 @@ using Dashboard.Contracts.Ingest;
 using Dashboard.Contracts.Institutions;
 using Dashboard.Contracts.Registry;
 using Dashboard.Contracts.Rescue;
+using Dashboard.Grains.Storage;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -179,23 +180,12 @@ public sealed class InstitutionGrain(
 
     private DateOnly Today() => BureauCalendar.LocalDate(clock.GetUtcNow());
 
-    /// <summary>
-    /// Writes the state with a new version. A failed write leaves memory ahead of storage, so the
-    /// activation is dropped and the next call starts again from what is stored.
-    /// </summary>
+    /// <summary>Writes the state with a new version.</summary>
     private async Task Commit()
     {
         State.Version++;
         State.AsOf = clock.GetUtcNow();
-        try
-        {
-            await state.WriteStateAsync();
-        }
-        catch
-        {
-            DeactivateOnIdle();
-            throw;
-        }
+        await state.WriteOrDeactivate(DeactivateOnIdle);
 
         committed = State.ToTotals();
     }

@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Net.Http.Json;
 using Dashboard.Testing;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
@@ -24,4 +26,31 @@ public sealed class WallTests(Browser browser) : IClassFixture<Browser>
         await Expect(page.GetByTestId("city-occupants")).ToHaveTextAsync("3,410", new() { Timeout = 2000 });
         await page.ScreenshotAsync(new() { Path = Screenshots.PathFor("wall-after-admission-1920x1080.png") });
     }
+
+    [Fact]
+    public async Task A_county_tile_opens_the_county_page_with_its_institutions_and_over_capacity_in_red()
+    {
+        await using var app = new DashboardApp();
+        var capacity = new { id = "cap-1", type = "institution.capacity", occurredAt = DateTimeOffset.UtcNow.ToString("O"), institutionId = "441881-QY-001", beds = 300 };
+        (await app.Http.Post(capacity)).EnsureSuccessStatusCode();
+        var page = await browser.Chromium.NewPageAsync(new() { ViewportSize = new() { Width = 1920, Height = 1080 }, Locale = "zh-CN" });
+
+        await page.GotoAsync(app.BaseAddress.ToString());
+        await page.Locator(".county[data-code='441881']").ClickAsync();
+
+        await Expect(page).ToHaveURLAsync(new Uri(app.BaseAddress, "/county/441881").ToString());
+        await Expect(page.Locator("#county-name")).ToHaveTextAsync("英德市");
+        var regional = page.Locator("tr", new() { HasText = "英德英中片区区域性敬老院" });
+        await Expect(regional).ToHaveClassAsync("over");
+        await Expect(regional).ToContainTextAsync("超员");
+        await page.ScreenshotAsync(new() { Path = Screenshots.PathFor("county-441881-1920x1080.png") });
+
+        (await app.Http.Post(Events.Admitted("county-page-1", institutionId: "441881-GB-001"))).EnsureSuccessStatusCode();
+        var occupants = (await app.Http.GetFromJsonAsync<CountyView>("/api/v1/counties/441881", Json.Options))!.ElderlyCare.Occupants;
+        await Expect(page.GetByTestId("county-occupants")).ToHaveTextAsync(occupants.ToString("N0", CultureInfo.InvariantCulture), new() { Timeout = 2000 });
+    }
+
+    private sealed record CountyView(CapacityView ElderlyCare);
+
+    private sealed record CapacityView(int Occupants);
 }

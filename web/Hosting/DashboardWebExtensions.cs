@@ -85,5 +85,6 @@ public static class DashboardWebExtensions
         app.MapHotlines();
         app.MapRegistry();
         app.MapHub<DashboardHub>("/hubs/dashboard");
+        app.MapFallbackToFile("/county/{code}", "county.html");
     }
 }

@@ -1,10 +1,7 @@
 // The city wall: KPI tiles, one tile per county and the occupancy chart, live from the "city" group.
 import { connect } from "./live.js";
 import * as format from "./format.js";
-
-const DESIGN_WIDTH = 1920;
-const DESIGN_HEIGHT = 1080;
-const CONNECTION_TEXT = { connected: "实时连接", connecting: "正在连接", disconnected: "连接已断开" };
+import { fitToScreen, showConnection, setText, tickClock } from "./page.js";
 
 // Occupancy levels of an elderly-care scope, named in words as well as colour.
 function occupancyLevel(rate) {
@@ -13,29 +10,9 @@ function occupancyLevel(rate) {
   return { css: "level-ok", text: "床位充足" };
 }
 
-function fitToScreen() {
-  const stage = document.getElementById("stage");
-  const scale = Math.min(window.innerWidth / DESIGN_WIDTH, window.innerHeight / DESIGN_HEIGHT);
-  const left = (window.innerWidth - DESIGN_WIDTH * scale) / 2;
-  const top = (window.innerHeight - DESIGN_HEIGHT * scale) / 2;
-  stage.style.transform = `translate(${left}px, ${top}px) scale(${scale})`;
-}
-
 // Autonomous counties have long official names; tiles and axes use the short form.
 function shortName(name) {
   return name.replace(/(壮族瑶族|瑶族)自治县$/, "县");
-}
-
-function setText(id, text) {
-  const element = document.getElementById(id);
-  const previous = element.textContent;
-  if (previous !== text) {
-    element.textContent = text;
-    if (previous === "--") return;
-    element.classList.remove("changed");
-    void element.offsetWidth;
-    element.classList.add("changed");
-  }
 }
 
 function createChart() {
@@ -62,8 +39,9 @@ function renderCounties(counties) {
   const container = document.getElementById("counties");
   container.replaceChildren(...counties.map(county => {
     const level = occupancyLevel(county.elderlyCare.occupancyRate);
-    const tile = document.createElement("div");
+    const tile = document.createElement("a");
     tile.className = `county ${level.css}`;
+    tile.href = `/county/${county.code}`;
     tile.dataset.code = county.code;
     tile.innerHTML = `
       <div class="name"></div>
@@ -130,21 +108,10 @@ function renderCity(chart, city) {
   renderChart(chart, city.counties);
 }
 
-function showConnection(state) {
-  const element = document.getElementById("connection");
-  element.className = `connection-state ${state}`;
-  element.dataset.state = state;
-  element.textContent = CONNECTION_TEXT[state];
-}
-
-function tick() {
-  document.getElementById("clock").textContent = format.clock(new Date());
-}
-
 fitToScreen();
 window.addEventListener("resize", fitToScreen);
-tick();
-setInterval(tick, 1000);
+tickClock();
+setInterval(tickClock, 1000);
 
 const chart = createChart();
 connect({

@@ -1,0 +1,74 @@
+// A county: its figures and every institution, live from the "county:<code>" group.
+import { connect } from "./live.js";
+import * as format from "./format.js";
+import { fitToScreen, showConnection, setText, tickClock } from "./page.js";
+
+const code = decodeURIComponent(location.pathname.split("/").filter(Boolean).pop() ?? "");
+
+function status(institution) {
+  if (!institution.active) return "已停用";
+  if (institution.overCapacity) return "超员";
+  if (institution.rescue) return `在站 ${institution.rescue.residents} · 滞留 ${institution.rescue.stranded}`;
+  return "正常";
+}
+
+function row(institution) {
+  const tr = document.createElement("tr");
+  tr.className = !institution.active ? "inactive" : institution.overCapacity ? "over" : "";
+  const rate = institution.beds === 0 ? 0 : (100 * institution.occupants) / institution.beds;
+  const cells = [
+    [institution.name, ""], [institution.kindName, ""], [format.count(institution.beds), "number"],
+    [format.count(institution.occupants), "number"], [format.count(institution.available), "number"],
+    [format.percent(rate), "number"], [status(institution), ""],
+  ];
+  for (const [text, css] of cells) {
+    const td = document.createElement("td");
+    td.textContent = text;
+    td.className = css;
+    tr.append(td);
+  }
+  return tr;
+}
+
+// Over capacity first, then stations, then the rest by occupancy; deactivated ones last.
+function rank(institution) {
+  if (!institution.active) return 3;
+  if (institution.overCapacity) return 0;
+  return institution.rescue ? 1 : 2;
+}
+
+function byAttention(a, b) {
+  return rank(a) - rank(b) || b.occupants / Math.max(1, b.beds) - a.occupants / Math.max(1, a.beds);
+}
+
+function render(county) {
+  const care = county.elderlyCare;
+  document.getElementById("county-name").textContent = county.name;
+  document.title = `${county.name} · 清远市民政局`;
+  setText("kpi-beds", format.count(care.beds));
+  setText("kpi-occupants", format.count(care.occupants));
+  setText("kpi-occupancy", format.percent(care.occupancyRate));
+  setText("kpi-children", format.count(county.childWelfare.occupants));
+  setText("kpi-rescue", `${format.count(county.rescue.residents)} / ${format.count(county.rescue.stranded)}`);
+  setText("kpi-hotline", `接听 ${format.count(county.hotline.today.answered)}`);
+  document.getElementById("kpi-beds-detail").textContent = `${format.count(care.institutions)} 家养老机构`;
+  document.getElementById("kpi-occupants-detail").textContent = `空余床位 ${format.count(care.available)}`;
+  const over = document.getElementById("kpi-occupancy-detail");
+  over.textContent = care.overCapacity > 0 ? `${care.overCapacity} 家机构超员` : "无机构超员";
+  over.classList.toggle("alert", care.overCapacity > 0);
+  document.getElementById("kpi-children-detail").textContent = `${format.count(county.childWelfare.institutions)} 家儿童福利机构`;
+  document.getElementById("kpi-rescue-detail").textContent =
+    `本年救助 ${format.count(county.rescue.received)} · 寻亲 ${format.count(county.rescue.reunited)} · 落户 ${format.count(county.rescue.settled)}`;
+  document.getElementById("kpi-hotline-detail").textContent =
+    `未接 ${format.count(county.hotline.today.missed)} · 拨出 ${format.count(county.hotline.today.outbound)} · 近1小时 ${format.count(county.hotline.lastHourCalls)}`;
+  document.getElementById("institutions").replaceChildren(...[...county.institutions].sort(byAttention).map(row));
+  document.getElementById("as-of").textContent = format.time(county.asOf);
+  document.getElementById("demo-badge").hidden = !county.demo;
+  document.getElementById("version-info").textContent = `数据版本 ${county.version}`;
+}
+
+fitToScreen();
+window.addEventListener("resize", fitToScreen);
+tickClock();
+setInterval(tickClock, 1000);
+connect({ groups: [`county:${code}`], onData: (_, county) => render(county), onState: showConnection });

@@ -28,6 +28,24 @@ public sealed class WallTests(Browser browser) : IClassFixture<Browser>
     }
 
     [Fact]
+    public async Task On_a_4K_screen_the_whole_wall_scales_up_to_fill_it()
+    {
+        await using var app = new DashboardApp();
+        var page = await browser.Chromium.NewPageAsync(new() { ViewportSize = new() { Width = 3840, Height = 2160 }, Locale = "zh-CN" });
+
+        await page.GotoAsync(app.BaseAddress.ToString());
+        await Expect(page.GetByTestId("city-beds")).ToHaveTextAsync("8,231");
+        var stage = await page.Locator("#stage").BoundingBoxAsync();
+        var chart = await page.Locator("#occupancy-chart").BoundingBoxAsync();
+        var counties = await page.Locator("#counties").BoundingBoxAsync();
+        await page.ScreenshotAsync(new() { Path = Screenshots.PathFor("wall-3840x2160.png") });
+
+        Assert.Equal((3840, 2160), ((int)Math.Round(stage!.Width), (int)Math.Round(stage.Height)));
+        Assert.True(chart!.Y + chart.Height < stage.Height * 0.95, $"the chart reaches down to {chart.Y + chart.Height} of {stage.Height}");
+        Assert.True(counties!.Y + counties.Height < stage.Height * 0.95, $"the county grid reaches down to {counties.Y + counties.Height} of {stage.Height}");
+    }
+
+    [Fact]
     public async Task A_county_tile_opens_the_county_page_with_its_institutions_and_over_capacity_in_red()
     {
         await using var app = new DashboardApp();

@@ -6,12 +6,14 @@ const DESIGN_WIDTH = 1920;
 const DESIGN_HEIGHT = 1080;
 const CONNECTION_TEXT = { connected: "实时连接", connecting: "正在连接", disconnected: "连接已断开" };
 
+// Returns the scale, so that canvases can draw at the screen's real resolution.
 export function fitToScreen() {
   const stage = document.getElementById("stage");
   const scale = Math.min(window.innerWidth / DESIGN_WIDTH, window.innerHeight / DESIGN_HEIGHT);
   const left = (window.innerWidth - DESIGN_WIDTH * scale) / 2;
   const top = (window.innerHeight - DESIGN_HEIGHT * scale) / 2;
   stage.style.transform = `translate(${left}px, ${top}px) scale(${scale})`;
+  return scale;
 }
 
 export function setText(id, text) {

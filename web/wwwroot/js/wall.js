@@ -24,6 +24,9 @@ function createChart() {
     data: { labels: [], datasets: [{ label: "入住率 %", data: [], backgroundColor: "#5cc8ff", borderRadius: 4 }] },
     options: {
       animation: false,
+      // Chart.js measures its box on screen, which the stage's scale transform distorts; the box is
+      // sized in canvas pixels instead (sizeChart), so the canvas never feeds back into the layout.
+      responsive: false,
       maintainAspectRatio: false,
       indexAxis: "y",
       plugins: { legend: { display: false }, tooltip: { enabled: false } },
@@ -108,12 +111,19 @@ function renderCity(chart, city) {
   renderChart(chart, city.counties);
 }
 
-fitToScreen();
-window.addEventListener("resize", fitToScreen);
+function sizeChart(chart, scale) {
+  const box = chart.canvas.parentElement;
+  chart.options.devicePixelRatio = window.devicePixelRatio * scale;
+  chart.resize(box.clientWidth, box.clientHeight);
+}
+
+const chart = createChart();
+const fit = () => sizeChart(chart, fitToScreen());
+fit();
+window.addEventListener("resize", fit);
 tickClock();
 setInterval(tickClock, 1000);
 
-const chart = createChart();
 connect({
   groups: ["city"],
   onData: (_, city) => renderCity(chart, city),

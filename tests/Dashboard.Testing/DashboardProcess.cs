@@ -30,11 +30,14 @@ public sealed class DashboardProcess : IAsyncDisposable
 
     public HttpClient Http { get; }
 
-    /// <summary>A web node, ready once <c>/health/ready</c> answers.</summary>
-    public static async Task<DashboardProcess> StartWeb(string name, IReadOnlyDictionary<string, string> settings)
+    /// <summary>A web node, ready once <c>/health/ready</c> answers; on a port of its own unless one is given.</summary>
+    public static async Task<DashboardProcess> StartWeb(string name, IReadOnlyDictionary<string, string> settings, int? listenPort = null)
     {
-        var port = FreePorts.Next();
-        var web = Launch("web", "Dashboard.Web.dll", name, settings.Append(new("urls", $"http://127.0.0.1:{port}")), new Uri($"http://127.0.0.1:{port}"));
+        var port = listenPort ?? FreePorts.Next();
+        // The pages live in the project (wwwroot), not in the build output.
+        var web = Launch("web", "Dashboard.Web.dll", name,
+            settings.Append(new("urls", $"http://127.0.0.1:{port}")).Append(new("contentRoot", Path.Combine(Repository.Root, "web"))),
+            new Uri($"http://127.0.0.1:{port}"));
         await web.WaitUntil(async token => (await web.Http.GetAsync("/health/ready", token)).IsSuccessStatusCode);
         return web;
     }

@@ -28,11 +28,22 @@ export function setText(id, text) {
   }
 }
 
+// A short blip only changes the badge; a connection down for longer puts a banner over the page.
+const BANNER_DELAY_MS = 2000;
+let bannerTimer;
+
 export function showConnection(state) {
   const element = document.getElementById("connection");
   element.className = `connection-state ${state}`;
   element.dataset.state = state;
   element.textContent = CONNECTION_TEXT[state];
+  const banner = document.getElementById("connection-banner");
+  clearTimeout(bannerTimer);
+  if (state === "connected") {
+    banner.hidden = true;
+  } else {
+    bannerTimer = setTimeout(() => { banner.hidden = false; }, BANNER_DELAY_MS);
+  }
 }
 
 export function tickClock() {

@@ -22,12 +22,7 @@ public sealed class SystemUnderTest : IAsyncDisposable
     {
         if (store == "sqlite")
         {
-            var web = await DashboardProcess.StartWeb("web", new Dictionary<string, string>
-            {
-                ["Dashboard:Embedded:DataFolder"] = Directory.CreateTempSubdirectory("dashboard-bench-").FullName,
-                ["Dashboard:Embedded:SiloPort"] = FreePorts.Next().ToString(),
-                ["Dashboard:Embedded:GatewayPort"] = FreePorts.Next().ToString(),
-            });
+            var web = await DashboardProcess.StartEmbedded("web", Directory.CreateTempSubdirectory("dashboard-bench-").FullName);
             return new SystemUnderTest(web, [web]);
         }
 

@@ -45,7 +45,7 @@ public sealed class ClusterCrashTests(Postgres postgres, ITestOutputHelper outpu
         var clock = Stopwatch.StartNew();
         var acknowledged = new ConcurrentBag<(TimeSpan At, EventResult Result)>();
         var failures = new ConcurrentBag<TimeSpan>();
-        var load = SendAll([web1, web2], AdmissionBatches(), clock, acknowledged, failures);
+        var load = SendAll([web1, web2], Events.AdmissionBatches("cluster", Batches, EventsPerBatch), clock, acknowledged, failures);
         await WaitUntil(() => Task.FromResult(acknowledged.Count >= Total / 4));
         var killedAt = clock.Elapsed;
         await silo2.Kill();
@@ -74,14 +74,6 @@ public sealed class ClusterCrashTests(Postgres postgres, ITestOutputHelper outpu
         });
     }
 
-    private static object[][] AdmissionBatches()
-    {
-        var institutions = DemoRegistry.ElderlyCareIds();
-        var at = DateTimeOffset.UtcNow;
-        return [.. Enumerable.Range(0, Batches).Select(batch => Enumerable.Range(0, EventsPerBatch)
-            .Select(index => Events.Admitted($"cluster-{batch}-{index}", institutions[(batch * EventsPerBatch + index) % institutions.Length], at: at))
-            .ToArray())];
-    }
 
     /// <summary>Each sender alternates web nodes and retries a batch until it is acknowledged.</summary>
     private static Task SendAll(

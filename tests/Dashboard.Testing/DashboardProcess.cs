@@ -42,6 +42,15 @@ public sealed class DashboardProcess : IAsyncDisposable
         return web;
     }
 
+    /// <summary>The embedded product on a data folder of its own (the same folder again is a restart).</summary>
+    public static Task<DashboardProcess> StartEmbedded(string name, string dataFolder, int? listenPort = null) =>
+        StartWeb(name, new Dictionary<string, string>
+        {
+            ["Dashboard:Embedded:DataFolder"] = dataFolder,
+            ["Dashboard:Embedded:SiloPort"] = FreePorts.Next().ToString(),
+            ["Dashboard:Embedded:GatewayPort"] = FreePorts.Next().ToString(),
+        }, listenPort);
+
     /// <summary>A cluster silo, ready once its gateway accepts connections.</summary>
     public static async Task<DashboardProcess> StartSilo(string name, int gatewayPort, IReadOnlyDictionary<string, string> settings)
     {

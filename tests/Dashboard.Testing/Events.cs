@@ -13,6 +13,16 @@ public static class Events
     public static object Discharged(string id, string institutionId = SomeInstitution, int count = 1, DateTimeOffset? at = null) =>
         new { id, type = "institution.discharged", occurredAt = (at ?? DateTimeOffset.UtcNow).ToString("O"), institutionId, count };
 
+    /// <summary>Batches of admissions spread over the demo registry's elderly-care homes, each with its own id.</summary>
+    public static object[][] AdmissionBatches(string prefix, int batches, int perBatch)
+    {
+        var institutions = DemoRegistry.ElderlyCareIds();
+        var at = DateTimeOffset.UtcNow;
+        return [.. Enumerable.Range(0, batches).Select(batch => Enumerable.Range(0, perBatch)
+            .Select(index => Admitted($"{prefix}-{batch}-{index}", institutions[(batch * perBatch + index) % institutions.Length], at: at))
+            .ToArray())];
+    }
+
     public static Task<HttpResponseMessage> Post(this HttpClient http, params object[] events) =>
         http.PostAsJsonAsync("/api/v1/events", new { events });
 }

@@ -20,10 +20,10 @@ public sealed class CrashTests
     public async Task After_a_kill_during_load_every_event_is_counted_exactly_once_once_retried()
     {
         var folder = Directory.CreateTempSubdirectory("dashboard-crash-").FullName;
-        var batches = AdmissionBatches();
+        var batches = Events.AdmissionBatches("crash", Batches, EventsPerBatch);
 
         var beforeKill = new ConcurrentBag<EventResult>();
-        await using (var first = await StartEmbedded(folder))
+        await using (var first = await DashboardProcess.StartEmbedded("embedded", folder))
         {
             var load = SendAll(first.Http, batches, beforeKill);
             await WaitUntil(() => beforeKill.Count >= Total / 4);
@@ -32,7 +32,7 @@ public sealed class CrashTests
         }
 
         var acknowledged = beforeKill.Count(result => result.Status == EventStatus.Accepted);
-        await using var second = await StartEmbedded(folder);
+        await using var second = await DashboardProcess.StartEmbedded("embedded", folder);
         var survived = (await second.GetCity()).ElderlyCare.Occupants - DemoOccupants;
         var retried = new ConcurrentBag<EventResult>();
         await SendAll(second.Http, batches, retried);
@@ -47,12 +47,12 @@ public sealed class CrashTests
     public async Task Live_updates_flow_again_after_a_kill()
     {
         var folder = Directory.CreateTempSubdirectory("dashboard-crash-").FullName;
-        await using (var first = await StartEmbedded(folder))
+        await using (var first = await DashboardProcess.StartEmbedded("embedded", folder))
         {
             await first.Kill();
         }
 
-        await using var second = await StartEmbedded(folder);
+        await using var second = await DashboardProcess.StartEmbedded("embedded", folder);
         await using var connection = new HubConnectionBuilder().WithUrl(new Uri(second.BaseAddress!, "/hubs/dashboard")).Build();
         var updates = Channel.CreateUnbounded<JsonElement>();
         connection.On<JsonElement>("update", update => updates.Writer.TryWrite(update));
@@ -64,22 +64,6 @@ public sealed class CrashTests
         Assert.Equal(DemoOccupants + 1, update.GetProperty("data").GetProperty("elderlyCare").GetProperty("occupants").GetInt32());
     }
 
-    private static Task<DashboardProcess> StartEmbedded(string folder) => DashboardProcess.StartWeb("embedded", new Dictionary<string, string>
-    {
-        ["Dashboard:Embedded:DataFolder"] = folder,
-        ["Dashboard:Embedded:SiloPort"] = FreePorts.Next().ToString(),
-        ["Dashboard:Embedded:GatewayPort"] = FreePorts.Next().ToString(),
-    });
-
-    /// <summary>Admissions spread over every demo institution, each with its own id.</summary>
-    private static object[][] AdmissionBatches()
-    {
-        var institutions = DemoRegistry.ElderlyCareIds();
-        var at = DateTimeOffset.UtcNow;
-        return [.. Enumerable.Range(0, Batches).Select(batch => Enumerable.Range(0, EventsPerBatch)
-            .Select(index => Events.Admitted($"crash-{batch}-{index}", institutions[(batch * EventsPerBatch + index) % institutions.Length], at: at))
-            .ToArray())];
-    }
 
     /// <summary>Concurrent senders; a sender stops at its first failed request, as the server is gone.</summary>
     private static Task SendAll(HttpClient http, object[][] batches, ConcurrentBag<EventResult> results) =>

@@ -21,7 +21,7 @@ public static class HotlineEndpoints
 
     public static async Task<HotlineSnapshot[]> Snapshots(IGrainFactory grains, Region region, DateTimeOffset now)
     {
-        var lines = await Task.WhenAll(region.Counties.Select(county => county.Code).Prepend(region.CityCode)
+        var lines = await Task.WhenAll(region.ScopeCodes
             .Select(code => grains.GetGrain<IHotlineGrain>(code).GetTotals()));
         return [.. lines.OfType<HotlineTotals>().Select(line => HotlineSnapshot.From(line, now))];
     }

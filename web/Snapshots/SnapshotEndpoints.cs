@@ -50,7 +50,7 @@ public static class SnapshotEndpoints
             return RegistryNotLoaded();
         }
 
-        var counties = await Task.WhenAll(region.Counties.Select(county => county.Code).Prepend(region.CityCode)
+        var counties = await Task.WhenAll(region.ScopeCodes
             .Select(code => grains.GetGrain<ICountyGrain>(code).GetSnapshot()));
         return TypedResults.Ok(counties.SelectMany(county => county.Institutions).Where(institution => institution.Rescue is not null).ToArray());
     }

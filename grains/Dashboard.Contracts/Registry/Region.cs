@@ -9,5 +9,8 @@ public sealed record Region(
     [property: Id(1)] string CityName,
     [property: Id(2)] ImmutableArray<County> Counties)
 {
+    /// <summary>Every scope that holds institutions and a hotline: the city itself, then its counties.</summary>
+    public IEnumerable<string> ScopeCodes => Counties.Select(county => county.Code).Prepend(CityCode);
+
     public bool Contains(string countyCode) => countyCode == CityCode || Counties.Any(county => county.Code == countyCode);
 }

@@ -28,8 +28,7 @@ public sealed class CityGrain(UpdateNotifier notifier, TimeProvider clock) : Gra
             return;
         }
 
-        var codes = region.Counties.Select(county => county.Code).Append(region.CityCode);
-        var totals = await Task.WhenAll(codes.Select(code => GrainFactory.GetGrain<ICountyGrain>(code).GetTotals()));
+        var totals = await Task.WhenAll(region.ScopeCodes.Select(code => GrainFactory.GetGrain<ICountyGrain>(code).GetTotals()));
         foreach (var scope in totals)
         {
             scopes[scope.Code] = scope;

@@ -44,7 +44,7 @@ public sealed class RegistryGrain(
         if (replace)
         {
             var kept = institutions.Select(institution => institution.Info.Id).ToHashSet(StringComparer.Ordinal);
-            var counties = await Task.WhenAll(region.Counties.Select(county => county.Code).Append(region.CityCode)
+            var counties = await Task.WhenAll(region.ScopeCodes
                 .Select(code => GrainFactory.GetGrain<ICountyGrain>(code).GetSnapshot()));
             var leaving = counties.SelectMany(county => county.Institutions).Where(institution => institution.Active && !kept.Contains(institution.Id)).ToList();
             await Task.WhenAll(leaving.Select(institution => GrainFactory.GetGrain<IInstitutionGrain>(institution.Id).Deactivate()));

@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using Dashboard.Testing;
 
 namespace Dashboard.Web.Tests;
@@ -23,4 +24,34 @@ public sealed class PersistenceTests
         Assert.Equal(3409 + 3, occupants);
         Assert.Equal(occupants, (await second.GetCity()).ElderlyCare.Occupants);
     }
+
+    [Fact]
+    public async Task Retries_after_a_restart_are_recognised_even_when_the_ids_filled_several_archived_blocks()
+    {
+        const int events = 300;
+        var admissions = Enumerable.Range(0, events).Select(index => Events.Admitted($"block-{index}")).Chunk(50).ToList();
+        string folder;
+        await using (var first = new DashboardApp())
+        {
+            folder = first.DataFolder;
+            foreach (var batch in admissions)
+            {
+                (await first.Http.Post(batch)).EnsureSuccessStatusCode();
+            }
+        }
+
+        await using var second = new DashboardApp(folder);
+        var duplicates = 0;
+        foreach (var batch in admissions)
+        {
+            var response = await second.Http.Post(batch);
+            response.EnsureSuccessStatusCode();
+            duplicates += (await response.Content.ReadFromJsonAsync<IngestCounts>(Json.Options))!.Duplicates;
+        }
+
+        Assert.Equal(events, duplicates);
+        Assert.Equal(3409 + events, (await second.GetCity()).ElderlyCare.Occupants);
+    }
+
+    private sealed record IngestCounts(int Accepted, int Duplicates);
 }

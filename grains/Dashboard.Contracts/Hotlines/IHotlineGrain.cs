@@ -9,7 +9,11 @@ public interface IHotlineGrain : IGrainWithStringKey
     /// <summary>Registers the line (idempotent); the opening year counters are set only when it is new.</summary>
     Task Define(string name, bool demo, HotlineCounts openingYear);
 
-    /// <summary>Applies calls and cases in order, exactly once per event id, in one durable state write.</summary>
+    /// <summary>
+    /// Applies calls and cases in order, exactly once per event id, and answers once they are durable;
+    /// calls interleave so that concurrent batches share a write.
+    /// </summary>
+    [AlwaysInterleave]
     Task<ImmutableArray<EventResult>> Apply(ImmutableArray<HotlineChange> changes);
 
     /// <summary>The last durably stored totals, or null for a code without a line.</summary>

@@ -17,7 +17,11 @@ public interface IInstitutionGrain : IGrainWithStringKey
     /// <summary>Takes the institution out of every total; its history stays and it can be registered again.</summary>
     Task Deactivate();
 
-    /// <summary>Applies events in order, exactly once per event id, in one durable state write.</summary>
+    /// <summary>
+    /// Applies events in order, exactly once per event id, and answers once they are durable. Calls
+    /// interleave so that the events of all batches arriving during a write share the next one.
+    /// </summary>
+    [AlwaysInterleave]
     Task<ImmutableArray<EventResult>> Apply(ImmutableArray<InstitutionChange> changes);
 
     /// <summary>The last durably stored totals, or null for an id the registry does not know.</summary>

@@ -1,4 +1,4 @@
-using Dashboard.Grains.Institutions;
+using Dashboard.Grains.Ingest;
 using Dashboard.Grains.Push;
 using Dashboard.Grains.Registry;
 using Dashboard.Grains.Storage;

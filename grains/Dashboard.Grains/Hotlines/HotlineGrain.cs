@@ -4,11 +4,12 @@ using Dashboard.Contracts.Counties;
 using Dashboard.Contracts.Hotlines;
 using Dashboard.Contracts.Ingest;
 using Dashboard.Contracts.Push;
-using Dashboard.Grains.Institutions;
-using Dashboard.Grains.Storage;
+using Dashboard.Grains.Ingest;
 using Dashboard.Grains.Push;
+using Dashboard.Grains.Storage;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Orleans.Serialization;
 
 namespace Dashboard.Grains.Hotlines;
 
@@ -16,19 +17,31 @@ public sealed class HotlineGrain(
     [PersistentState("hotline", StorageNames.Dashboard)] IPersistentState<HotlineState> state,
     IOptions<IngestOptions> options,
     UpdateNotifier notifier,
+    DeepCopier<HotlineState> copier,
     TimeProvider clock,
     ILogger<HotlineGrain> logger) : Grain, IHotlineGrain
 {
     private HotlineTotals? committed;
 
-    private HotlineState State => state.State;
+    private Deduplicator deduplicator = null!;
+
+    private GroupCommit commits = null!;
+
+    /// <summary>The working state; each write stores a copy (see <see cref="Write"/>).</summary>
+    private HotlineState State { get; set; } = null!;
+
+    /// <summary>What was last written: the history that reads answer from.</summary>
+    private HotlineState Stored => state.State;
 
     private string Code => this.GetPrimaryKeyString();
 
-    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
+        State = state.State;
         committed = Totals();
-        return Task.CompletedTask;
+        deduplicator = new Deduplicator(State.Accepted, $"hotline:{Code}", GrainFactory, options.Value, logger);
+        commits = new GroupCommit(Write);
+        await deduplicator.Load();
     }
 
     /// <summary>Switching between demo and real data starts the counters afresh: the two never mix.</summary>
@@ -39,6 +52,7 @@ public sealed class HotlineGrain(
             return;
         }
 
+        commits.ThrowIfFailed();
         if (State.Name is null || State.Demo != demo)
         {
             State.Counts = PeriodCounts<HotlineCounts>.Empty(Today()) with { Year = openingYear };
@@ -47,24 +61,22 @@ public sealed class HotlineGrain(
 
         State.Name = name;
         State.Demo = demo;
-        await Commit();
+        await commits.Durable();
     }
 
     public async Task<ImmutableArray<EventResult>> Apply(ImmutableArray<HotlineChange> changes)
     {
+        commits.ThrowIfFailed();
         if (State.Name is null)
         {
             return [.. changes.Select(change => EventResult.Rejected(change.EventId, $"区县代码 {Code} 没有未保热线"))];
         }
 
         var now = clock.GetUtcNow();
-        EventScreen.ForgetBefore(State.ProcessedEvents, now - options.Value.DedupeWindow);
-
         var results = changes.Select(change => ApplyOne(change, now)).ToImmutableArray();
         if (results.Any(result => result.Status == EventStatus.Accepted))
         {
-            await HandOverFinishedDays(BureauCalendar.LocalDate(now));
-            await Commit();
+            await commits.Durable();
         }
 
         return results;
@@ -78,7 +90,7 @@ public sealed class HotlineGrain(
     {
         var today = Today();
         var dates = Enumerable.Range(0, days).Select(offset => today.AddDays(offset - days + 1)).ToList();
-        var minutes = await Task.WhenAll(dates.Select(async day => State.InboundPerMinute.ContainsKey(day)
+        var minutes = await Task.WhenAll(dates.Select(async day => Stored.InboundPerMinute.ContainsKey(day)
             ? MinutesOf(day)
             : await GrainFactory.GetGrain<IHotlineDayGrain>(HotlineDays.Key(Code, day)).GetInboundPerMinute()));
         return new HotlineHistory(Code, BureauCalendar.StartOf(dates[0]), TimeSpan.FromHours(1), [.. minutes.SelectMany(day => HotlineDays.Hours(day))]);
@@ -86,7 +98,7 @@ public sealed class HotlineGrain(
 
     private EventResult ApplyOne(HotlineChange change, DateTimeOffset now)
     {
-        if (EventScreen.Refuse(State.ProcessedEvents, change.EventId, change.Fingerprint, change.OccurredAt, now, options.Value) is { } refused)
+        if (deduplicator.Refuse(change.EventId, change.Fingerprint, change.OccurredAt, now) is { } refused)
         {
             return refused;
         }
@@ -100,7 +112,7 @@ public sealed class HotlineGrain(
             minutes[HotlineDays.MinuteOfDay(change.OccurredAt)] += change.Delta.Inbound;
         }
 
-        State.ProcessedEvents[change.EventId] = new ProcessedEvent(change.Fingerprint, now);
+        deduplicator.Remember(change.EventId, change.Fingerprint, change.OccurredAt, now);
         return EventResult.Accepted(change.EventId);
     }
 
@@ -124,10 +136,18 @@ public sealed class HotlineGrain(
         }
     }
 
-    private async Task Commit()
+    /// <summary>
+    /// Writes a copy of the state with a new version (the storage provider serializes off the grain's
+    /// turn while the next calls change the working state), then publishes and tells the county.
+    /// </summary>
+    private async Task Write()
     {
+        var now = clock.GetUtcNow();
+        await HandOverFinishedDays(BureauCalendar.LocalDate(now));
+        await deduplicator.Tidy(now);
         State.Version++;
-        State.AsOf = clock.GetUtcNow();
+        State.AsOf = now;
+        state.State = copier.Copy(State);
         await state.WriteOrDeactivate(DeactivateOnIdle);
 
         committed = Totals();
@@ -145,7 +165,7 @@ public sealed class HotlineGrain(
 
     private HotlineTotals? Totals()
     {
-        if (State.Name is null)
+        if (Stored.Name is null)
         {
             return null;
         }
@@ -153,8 +173,8 @@ public sealed class HotlineGrain(
         var now = clock.GetUtcNow();
         var recent = LastDay(now).Inbound[^HotlineTotals.RecentMinutes..];
         var newestMinute = now.AddTicks(-(now.UtcTicks % TimeSpan.TicksPerMinute));
-        return new HotlineTotals(Code, State.Name, State.Version, State.AsOf, State.Demo,
-            State.Counts ?? PeriodCounts<HotlineCounts>.Empty(BureauCalendar.LocalDate(now)), newestMinute, [.. recent]);
+        return new HotlineTotals(Code, Stored.Name, Stored.Version, Stored.AsOf, Stored.Demo,
+            Stored.Counts ?? PeriodCounts<HotlineCounts>.Empty(BureauCalendar.LocalDate(now)), newestMinute, [.. recent]);
     }
 
     /// <summary>Inbound calls per minute for the 24 hours that end with the minute of <paramref name="now"/>.</summary>
@@ -168,7 +188,7 @@ public sealed class HotlineGrain(
     }
 
     private IReadOnlyList<int> MinutesOf(DateOnly day) =>
-        State.InboundPerMinute.TryGetValue(day, out var minutes) ? minutes : HotlineDays.EmptyDay;
+        Stored.InboundPerMinute.TryGetValue(day, out var minutes) ? minutes : HotlineDays.EmptyDay;
 
     private DateOnly Today() => BureauCalendar.LocalDate(clock.GetUtcNow());
 }

@@ -1,6 +1,6 @@
 using Dashboard.Contracts.Calendar;
 using Dashboard.Contracts.Hotlines;
-using Dashboard.Grains.Institutions;
+using Dashboard.Grains.Ingest;
 
 namespace Dashboard.Grains.Hotlines;
 
@@ -21,7 +21,7 @@ public sealed class HotlineState
 
     [Id(4)] public PeriodCounts<HotlineCounts>? Counts { get; set; }
 
-    [Id(5)] public Dictionary<string, ProcessedEvent> ProcessedEvents { get; set; } = new(StringComparer.Ordinal);
-
     [Id(6)] public Dictionary<DateOnly, int[]> InboundPerMinute { get; set; } = [];
+
+    [Id(7)] public AcceptedIds Accepted { get; set; } = new();
 }

@@ -5,15 +5,18 @@ using Dashboard.Contracts.Ingest;
 using Dashboard.Contracts.Institutions;
 using Dashboard.Contracts.Registry;
 using Dashboard.Contracts.Rescue;
+using Dashboard.Grains.Ingest;
 using Dashboard.Grains.Storage;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Orleans.Serialization;
 
 namespace Dashboard.Grains.Institutions;
 
 public sealed class InstitutionGrain(
     [PersistentState("institution", StorageNames.Dashboard)] IPersistentState<InstitutionState> state,
     IOptions<IngestOptions> options,
+    DeepCopier<InstitutionState> copier,
     TimeProvider clock,
     ILogger<InstitutionGrain> logger) : Grain, IInstitutionGrain
 {
@@ -23,12 +26,23 @@ public sealed class InstitutionGrain(
 
     private IGrainTimer? reportRetry;
 
-    private InstitutionState State => state.State;
+    private Deduplicator deduplicator = null!;
 
-    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    private GroupCommit commits = null!;
+
+    /// <summary>
+    /// The working state. Calls change it between writes; each write stores a copy, because the
+    /// storage provider serializes off the grain's turn while the next changes are being made.
+    /// </summary>
+    private InstitutionState State { get; set; } = null!;
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
+        State = state.State;
         committed = State.ToTotals();
-        return Task.CompletedTask;
+        deduplicator = new Deduplicator(State.Accepted, $"institution:{this.GetPrimaryKeyString()}", GrainFactory, options.Value, logger);
+        commits = new GroupCommit(Write);
+        await deduplicator.Load();
     }
 
     public async Task Register(RegisteredInstitution registration)
@@ -42,6 +56,7 @@ public sealed class InstitutionGrain(
             return;
         }
 
+        commits.ThrowIfFailed();
         State.Info = info;
         State.Active = true;
         State.Beds = registration.Beds;
@@ -50,27 +65,26 @@ public sealed class InstitutionGrain(
             Open(registration);
         }
 
-        await Commit();
+        await commits.Durable();
         if (previous is not null && previous.CountyCode != info.CountyCode)
         {
             await GrainFactory.GetGrain<ICountyGrain>(previous.CountyCode).Leave(info.Id);
         }
-
-        await ReportToCounty();
     }
 
     public async Task Deactivate()
     {
         if (State.Info is not null && State.Active)
         {
+            commits.ThrowIfFailed();
             State.Active = false;
-            await Commit();
-            await ReportToCounty();
+            await commits.Durable();
         }
     }
 
     public async Task<ImmutableArray<EventResult>> Apply(ImmutableArray<InstitutionChange> changes)
     {
+        commits.ThrowIfFailed();
         if (State.Info is null || !State.Active)
         {
             var reason = State.Info is null
@@ -80,13 +94,10 @@ public sealed class InstitutionGrain(
         }
 
         var now = clock.GetUtcNow();
-        EventScreen.ForgetBefore(State.ProcessedEvents, now - options.Value.DedupeWindow);
-
         var results = changes.Select(change => ApplyOne(change, now)).ToImmutableArray();
         if (results.Any(result => result.Status == EventStatus.Accepted))
         {
-            await Commit();
-            await ReportToCounty();
+            await commits.Durable();
         }
 
         return results;
@@ -107,7 +118,7 @@ public sealed class InstitutionGrain(
 
     private EventResult ApplyOne(InstitutionChange change, DateTimeOffset now)
     {
-        if (EventScreen.Refuse(State.ProcessedEvents, change.EventId, change.Fingerprint, change.OccurredAt, now, options.Value) is { } refused)
+        if (deduplicator.Refuse(change.EventId, change.Fingerprint, change.OccurredAt, now) is { } refused)
         {
             return refused;
         }
@@ -118,7 +129,7 @@ public sealed class InstitutionGrain(
         }
 
         Count(change, BureauCalendar.LocalDate(change.OccurredAt), BureauCalendar.LocalDate(now));
-        State.ProcessedEvents[change.EventId] = new ProcessedEvent(change.Fingerprint, now);
+        deduplicator.Remember(change.EventId, change.Fingerprint, change.OccurredAt, now);
         return EventResult.Accepted(change.EventId);
     }
 
@@ -180,14 +191,19 @@ public sealed class InstitutionGrain(
 
     private DateOnly Today() => BureauCalendar.LocalDate(clock.GetUtcNow());
 
-    /// <summary>Writes the state with a new version.</summary>
-    private async Task Commit()
+    /// <summary>Writes a copy of the state with a new version, then tells the county.</summary>
+    private async Task Write()
     {
+        var now = clock.GetUtcNow();
+        await deduplicator.Tidy(now);
         State.Version++;
-        State.AsOf = clock.GetUtcNow();
+        State.AsOf = now;
+        var written = copier.Copy(State);
+        state.State = written;
         await state.WriteOrDeactivate(DeactivateOnIdle);
 
-        committed = State.ToTotals();
+        committed = written.ToTotals();
+        await ReportToCounty();
     }
 
     /// <summary>

@@ -1,6 +1,7 @@
 using Dashboard.Contracts.Calendar;
 using Dashboard.Contracts.Institutions;
 using Dashboard.Contracts.Rescue;
+using Dashboard.Grains.Ingest;
 
 namespace Dashboard.Grains.Institutions;
 
@@ -21,7 +22,7 @@ public sealed class InstitutionState
 
     [Id(4)] public int Occupants { get; set; }
 
-    [Id(5)] public Dictionary<string, ProcessedEvent> ProcessedEvents { get; set; } = new(StringComparer.Ordinal);
+    [Id(9)] public AcceptedIds Accepted { get; set; } = new();
 
     [Id(6)] public bool Active { get; set; }
 

@@ -1,4 +1,4 @@
-namespace Dashboard.Grains.Institutions;
+namespace Dashboard.Grains.Ingest;
 
 /// <summary>Configuration section <c>Dashboard:Ingest</c>.</summary>
 public sealed class IngestOptions

@@ -1,7 +1,12 @@
 namespace Dashboard.Bench;
 
-/// <summary>Command-line options: <c>SCENARIO [--duration S] [--senders N] [--batch N] [--clients N] [--rate N] [--store sqlite|postgres]</c>.</summary>
-public sealed record BenchOptions(string Scenario, TimeSpan Duration, int Senders, int Batch, int Clients, int Rate, string Store)
+/// <summary>
+/// Command-line options: <c>SCENARIO [--duration S] [--senders N] [--batch N] [--clients N] [--rate N]
+/// [--institutions N] [--counties N] [--store sqlite|postgres]</c>. Defaults suit the scenario: fan-out
+/// holds 5,000 clients for 10 minutes at one update per second (ten events per batch, a batch per second).
+/// </summary>
+public sealed record BenchOptions(string Scenario, TimeSpan Duration, int Senders, int Batch, int Clients, int Rate,
+    int Institutions, int Counties, string Store)
 {
     public static BenchOptions Parse(string[] args)
     {
@@ -11,14 +16,18 @@ public sealed record BenchOptions(string Scenario, TimeSpan Duration, int Sender
             values[args[index].TrimStart('-')] = args[index + 1];
         }
 
+        var scenario = args.FirstOrDefault() ?? "ingest";
+        var fanout = scenario == "fanout";
         int Number(string name, int fallback) => values.TryGetValue(name, out var text) ? int.Parse(text) : fallback;
         return new BenchOptions(
-            args.FirstOrDefault() ?? "ingest",
-            TimeSpan.FromSeconds(Number("duration", 60)),
+            scenario,
+            TimeSpan.FromSeconds(Number("duration", fanout ? 600 : 60)),
             Number("senders", 16),
             Number("batch", 100),
-            Number("clients", 100),
-            Number("rate", 1000),
+            Number("clients", fanout ? 5000 : 100),
+            Number("rate", fanout ? 10 : 1000),
+            Number("institutions", 50_000),
+            Number("counties", 3_000),
             values.GetValueOrDefault("store", "sqlite"));
     }
 }

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text.Json;
 
 namespace Dashboard.Bench;
@@ -9,19 +10,23 @@ public static class Benchmark
     {
         var options = BenchOptions.Parse(args);
         Console.WriteLine($"scenario {options.Scenario}, store {options.Store}, {Environment.ProcessorCount} cores, {DateTimeOffset.Now:yyyy-MM-dd HH:mm}");
-        await using var system = await SystemUnderTest.Start(options.Store);
+        var starting = Stopwatch.StartNew();
+        await using var system = await SystemUnderTest.Start(options.Store, ScaleScenario.Settings(options));
+        var startup = starting.Elapsed;
         IReadOnlyList<Figures> figures = options.Scenario switch
         {
             "ingest" => await IngestScenario.Run(system, options),
-            "latency" => await LatencyScenario.Run(system, options),
-            _ => throw new ArgumentException($"unknown scenario '{options.Scenario}': ingest | latency"),
+            "latency" or "fanout" => await LatencyScenario.Run(system, options),
+            "scale" => await ScaleScenario.Run(system, options, startup),
+            _ => throw new ArgumentException($"unknown scenario '{options.Scenario}': ingest | latency | fanout | scale"),
         };
 
         Console.WriteLine();
         Console.WriteLine($"{"phase",-26} {"events/s",10} {"p50 ms",8} {"p95 ms",8} {"p99 ms",8} {"max ms",8} {"count",10}");
         foreach (var row in figures)
         {
-            Console.WriteLine($"{row.Phase,-26} {row.EventsPerSecond,10:0} {row.P50Ms,8:0.0} {row.P95Ms,8:0.0} {row.P99Ms,8:0.0} {row.MaxMs,8:0.0} {row.Count,10}");
+            var more = string.Join("  ", row.More.Select(entry => $"{entry.Key} {entry.Value:0.#}"));
+            Console.WriteLine($"{row.Phase,-26} {row.EventsPerSecond,10:0} {row.P50Ms,8:0.0} {row.P95Ms,8:0.0} {row.P99Ms,8:0.0} {row.MaxMs,8:0.0} {row.Count,10}  {more}");
         }
 
         var json = JsonSerializer.Serialize(new { scenario = options.Scenario, store = options.Store, cores = Environment.ProcessorCount, phases = figures },

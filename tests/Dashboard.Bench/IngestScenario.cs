@@ -13,9 +13,14 @@ namespace Dashboard.Bench;
 /// </summary>
 public static class IngestScenario
 {
+    /// <summary>Activations, JIT and the first database pages come before the clock starts.</summary>
+    private static readonly TimeSpan WarmUp = TimeSpan.FromSeconds(5);
+
     public static async Task<IReadOnlyList<Figures>> Run(SystemUnderTest system, BenchOptions options)
     {
         var institutions = DemoRegistry.ElderlyCareIds();
+        Console.WriteLine($"warm-up: {options.Senders} senders for {WarmUp.TotalSeconds:0} s, not counted");
+        await RunPhase(system.Web.Http, institutions, "warm-up", options.Batch, retries: false, options with { Duration = WarmUp });
         var results = new List<Figures>();
         foreach (var (phase, batch, retries) in new[]
         {

@@ -10,13 +10,18 @@ namespace Dashboard.Bench;
 /// Event to screen: SignalR clients subscribe to the city (half of them also to a county), one sender
 /// posts admissions at a steady rate in batches of ten, each batch acknowledged before the next, and
 /// each client measures the time from a batch's send to the first update that contains it. Side by
-/// side: a client that polls the REST snapshot every 5 s, as a Grafana-style dashboard would.
+/// side: a client that polls the REST snapshot every 5 s, as a Grafana-style dashboard would. As
+/// <c>fanout</c> it runs with many clients for long: the server's memory per connection, whether it
+/// stays flat, and its processor use.
 /// </summary>
 public static class LatencyScenario
 {
     private const int EventsPerBatch = 10;
     private const string County = "441802";
+    private const int ConnectingAtOnce = 50;
+    private const double Megabyte = 1024 * 1024;
     private static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(5);
+    private static readonly TimeSpan Settle = TimeSpan.FromSeconds(5);
 
     public static async Task<IReadOnlyList<Figures>> Run(SystemUnderTest system, BenchOptions options)
     {
@@ -27,7 +32,17 @@ public static class LatencyScenario
         var poll = Figures.NewHistogram();
 
         Console.WriteLine($"{options.Clients} SignalR clients, {options.Rate} events/s for {options.Duration.TotalSeconds:0} s");
-        var clients = await Task.WhenAll(Enumerable.Range(0, options.Clients).Select(index => Connect(system.Web.BaseAddress!, index % 2 == 0, start, sent, push)));
+        await Task.Delay(Settle);
+        var idle = system.Web.Usage();
+        var clients = new List<HubConnection>();
+        foreach (var group in Enumerable.Range(0, options.Clients).Chunk(ConnectingAtOnce))
+        {
+            clients.AddRange(await Task.WhenAll(group.Select(index => Connect(system.Web.BaseAddress!, index % 2 == 0, start, sent, push))));
+        }
+
+        await Task.Delay(Settle);
+        var connected = system.Web.Usage();
+        Console.WriteLine($"server {idle.WorkingSetBytes / Megabyte:0} MB idle, {connected.WorkingSetBytes / Megabyte:0} MB with {clients.Count} connections");
         using var stop = new CancellationTokenSource();
         var poller = Poll(system.Web, start, sent, poll, stop.Token);
 
@@ -48,14 +63,17 @@ public static class LatencyScenario
             batches++;
         }
 
+        var end = system.Web.Usage();
         await Task.Delay(TimeSpan.FromSeconds(2));
         await stop.CancelAsync();
         await poller;
         await Task.WhenAll(clients.Select(client => client.DisposeAsync().AsTask()));
-        return [
-            Figures.Of($"push, {options.Clients} clients", push, batches * EventsPerBatch, clock.Elapsed),
-            Figures.Of("poll every 5 s, 1 client", poll, batches * EventsPerBatch, clock.Elapsed),
-        ];
+        var pushed = Figures.Of($"push, {options.Clients} clients", push, batches * EventsPerBatch, clock.Elapsed);
+        pushed.More["bytesPerConnection"] = (connected.WorkingSetBytes - idle.WorkingSetBytes) / (double)clients.Count;
+        pushed.More["serverMemoryConnectedMb"] = connected.WorkingSetBytes / Megabyte;
+        pushed.More["serverMemoryEndMb"] = end.WorkingSetBytes / Megabyte;
+        pushed.More["serverCpuPercent"] = end.CpuPercentSince(connected, clock.Elapsed);
+        return [pushed, Figures.Of("poll every 5 s, 1 client", poll, batches * EventsPerBatch, clock.Elapsed)];
     }
 
     /// <summary>A wall: on each city update, every batch the new total covers has arrived.</summary>

@@ -18,17 +18,21 @@ public sealed class SystemUnderTest : IAsyncDisposable
 
     public DashboardProcess Web { get; }
 
-    public static async Task<SystemUnderTest> Start(string store)
+    /// <summary>Where the grains run: the silo, or the web process when embedded.</summary>
+    public DashboardProcess Silo => parts.OfType<DashboardProcess>().Last();
+
+    /// <summary>Starts the system; <paramref name="settings"/> go to every process (for a registry of another size).</summary>
+    public static async Task<SystemUnderTest> Start(string store, IReadOnlyDictionary<string, string> settings)
     {
         if (store == "sqlite")
         {
-            var web = await DashboardProcess.StartEmbedded("web", Directory.CreateTempSubdirectory("dashboard-bench-").FullName);
+            var web = await DashboardProcess.StartEmbedded("web", Directory.CreateTempSubdirectory("dashboard-bench-").FullName, settings);
             return new SystemUnderTest(web, [web]);
         }
 
         var postgres = await PostgresServer.Start();
         var gateway = FreePorts.Next();
-        var cluster = new Dictionary<string, string>
+        var cluster = new Dictionary<string, string>(settings)
         {
             ["Dashboard:Cluster:ConnectionString"] = await postgres.CreateDatabase(),
             ["Dashboard:Cluster:AdvertisedAddress"] = "127.0.0.1",

@@ -79,7 +79,7 @@ public sealed class WallTests(Browser browser) : IClassFixture<Browser>
         var port = FreePorts.Next();
         var page = await browser.Chromium.NewPageAsync(new() { ViewportSize = new() { Width = 1920, Height = 1080 }, Locale = "zh-CN" });
         var banner = page.Locator("#connection-banner");
-        await using (var first = await DashboardProcess.StartEmbedded("web", folder, port))
+        await using (var first = await DashboardProcess.StartEmbedded("web", folder, listenPort: port))
         {
             await page.GotoAsync(first.BaseAddress!.ToString());
             await Expect(page.GetByTestId("city-occupants")).ToHaveTextAsync("3,409");
@@ -88,7 +88,7 @@ public sealed class WallTests(Browser browser) : IClassFixture<Browser>
             await page.ScreenshotAsync(new() { Path = Screenshots.PathFor("wall-connection-lost-1920x1080.png") });
         }
 
-        await using var second = await DashboardProcess.StartEmbedded("web", folder, port);
+        await using var second = await DashboardProcess.StartEmbedded("web", folder, listenPort: port);
         (await second.Http.Post(Events.Admitted("after-restart-wall-1"))).EnsureSuccessStatusCode();
 
         await Expect(page.GetByTestId("city-occupants")).ToHaveTextAsync("3,410", new() { Timeout = 45_000 });

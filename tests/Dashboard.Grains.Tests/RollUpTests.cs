@@ -43,6 +43,8 @@ public sealed class RollUpTests(TestSilo silo) : IClassFixture<TestSilo>
     public async Task The_city_sums_its_counties_and_ignores_stale_county_reports()
     {
         var city = silo.Grains.GetGrain<ICityGrain>("442000");
+        await silo.Grains.GetGrain<ICountyGrain>("442001").Define("甲县", cityCode: "442000");
+        await silo.Grains.GetGrain<ICountyGrain>("442002").Define("乙县", cityCode: "442000");
         await silo.Grains.GetGrain<ICountyGrain>("442001").Report(Totals("d", "442001", version: 2, beds: 100, occupants: 40));
         await silo.Grains.GetGrain<ICountyGrain>("442002").Report(Totals("e", "442002", version: 5, beds: 60, occupants: 30));
         await city.Report(new ScopeTotals("442001", "stale", 1, Noon, false, CapacityGroup.Empty with { Institutions = 1, Beds = 999, Occupants = 999 }, CapacityGroup.Empty, [], []));

@@ -43,8 +43,8 @@ public sealed class DashboardProcess : IAsyncDisposable
     }
 
     /// <summary>The embedded product on a data folder of its own (the same folder again is a restart).</summary>
-    public static Task<DashboardProcess> StartEmbedded(string name, string dataFolder, int? listenPort = null) =>
-        StartWeb(name, new Dictionary<string, string>
+    public static Task<DashboardProcess> StartEmbedded(string name, string dataFolder, IReadOnlyDictionary<string, string>? settings = null, int? listenPort = null) =>
+        StartWeb(name, new Dictionary<string, string>(settings ?? new Dictionary<string, string>())
         {
             ["Dashboard:Embedded:DataFolder"] = dataFolder,
             ["Dashboard:Embedded:SiloPort"] = FreePorts.Next().ToString(),
@@ -65,6 +65,13 @@ public sealed class DashboardProcess : IAsyncDisposable
     }
 
     public async Task<CitySnapshot> GetCity() => (await Http.GetFromJsonAsync<CitySnapshot>("/api/v1/city", Json.Options))!;
+
+    /// <summary>The process's resident memory and the processor time it has used so far.</summary>
+    public ProcessUsage Usage()
+    {
+        process.Refresh();
+        return new ProcessUsage(process.WorkingSet64, process.TotalProcessorTime);
+    }
 
     /// <summary>SIGKILL: no shutdown code runs; whatever was not written is gone.</summary>
     public async Task Kill()

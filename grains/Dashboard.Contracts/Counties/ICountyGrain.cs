@@ -11,8 +11,8 @@ namespace Dashboard.Contracts.Counties;
 /// </summary>
 public interface ICountyGrain : IGrainWithStringKey
 {
-    /// <summary>Names the county; called for every county of the registry.</summary>
-    Task Define(string name);
+    /// <summary>Names the county and the city it reports to; called for every county of the registry.</summary>
+    Task Define(string name, string cityCode);
 
     /// <summary>
     /// Takes an institution's absolute totals, making it a member on its first report; versions older

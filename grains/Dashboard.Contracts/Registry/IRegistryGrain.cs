@@ -10,10 +10,18 @@ public interface IRegistryGrain : IGrainWithIntegerKey
     Task<Region?> GetRegion();
 
     /// <summary>
-    /// Loads a registry once: later calls after a completed load change nothing and return false.
-    /// A load interrupted by a crash is completed by the next call, since every step is idempotent.
+    /// Starts the one-time load of a registry: stores the region and defines its counties and hotlines.
+    /// Returns false, changing nothing, once a load has completed. The institutions follow in parts
+    /// (<see cref="Register"/>), so that a national registry never makes one call that outlasts the
+    /// call timeout; a load interrupted by a crash is completed next time, since every step is idempotent.
     /// </summary>
-    Task<bool> LoadOnce(Region region, ImmutableArray<RegisteredInstitution> institutions, ImmutableArray<HotlineOpening> hotlines, bool demo);
+    Task<bool> BeginLoad(Region region, ImmutableArray<HotlineOpening> hotlines, bool demo);
+
+    /// <summary>Registers or updates the given institutions.</summary>
+    Task Register(ImmutableArray<RegisteredInstitution> institutions);
+
+    /// <summary>Marks the load complete: later <see cref="BeginLoad"/> calls return false.</summary>
+    Task CompleteLoad();
 
     /// <summary>
     /// Registers or updates every institution of an import. With <paramref name="replace"/>, active

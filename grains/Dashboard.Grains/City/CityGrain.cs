@@ -11,10 +11,17 @@ using Dashboard.Grains.Push;
 
 namespace Dashboard.Grains.City;
 
-/// <summary>Keyed by the city code; holds no state of its own and rebuilds from its counties on activation.</summary>
+/// <summary>
+/// Keyed by the city code; holds no state of its own and rebuilds from its counties on activation.
+/// A report only records the county's totals: the snapshot, which covers every county, is built when
+/// it is read or pushed (once per flush), so thousands of counties do not make each report costly.
+/// </summary>
 public sealed class CityGrain(UpdateNotifier notifier, TimeProvider clock) : Grain, ICityGrain
 {
-    private readonly Dictionary<string, ScopeTotals> scopes = new(StringComparer.Ordinal);
+    private ImmutableDictionary<string, ScopeTotals> scopes = ImmutableDictionary.Create<string, ScopeTotals>(StringComparer.Ordinal);
+
+    /// <summary>The sum of the scopes' versions, kept as reports arrive.</summary>
+    private long version;
 
     private Region? region;
 
@@ -29,42 +36,45 @@ public sealed class CityGrain(UpdateNotifier notifier, TimeProvider clock) : Gra
         }
 
         var totals = await Task.WhenAll(region.ScopeCodes.Select(code => GrainFactory.GetGrain<ICountyGrain>(code).GetTotals()));
-        foreach (var scope in totals)
-        {
-            scopes[scope.Code] = scope;
-        }
+        scopes = totals.ToImmutableDictionary(scope => scope.Code, StringComparer.Ordinal);
+        version = totals.Sum(scope => scope.Version);
     }
 
     public async Task Report(ScopeTotals county)
     {
-        if (scopes.TryGetValue(county.Code, out var known) && known.Version >= county.Version)
+        var known = scopes.GetValueOrDefault(county.Code);
+        if (known is not null && known.Version >= county.Version)
         {
             return;
         }
 
-        scopes[county.Code] = county;
+        scopes = scopes.SetItem(county.Code, county);
+        version += county.Version - (known?.Version ?? 0);
         region ??= await GrainFactory.GetGrain<IRegistryGrain>(0).GetRegion();
-        var snapshot = CurrentSnapshot();
-        notifier.Publish(new DashboardUpdate(UpdateKeys.City, snapshot.Version, snapshot.AsOf, snapshot));
+        var (code, inRegion, reported, at) = (Code, region, scopes, version);
+        notifier.Publish(UpdateKeys.City, at, () =>
+        {
+            var snapshot = Snapshot(code, inRegion, reported, at, clock.GetUtcNow());
+            return new DashboardUpdate(UpdateKeys.City, snapshot.Version, snapshot.AsOf, snapshot);
+        });
     }
 
-    public Task<CitySnapshot> GetSnapshot() => Task.FromResult(CurrentSnapshot());
+    public Task<CitySnapshot> GetSnapshot() => Task.FromResult(Snapshot(Code, region, scopes, version, clock.GetUtcNow()));
 
     /// <summary>
     /// Totals include the city-level scope (institutions and the hotline registered under the city
     /// code itself); the county list shows the region's counties in registry order.
     /// </summary>
-    private CitySnapshot CurrentSnapshot()
+    private static CitySnapshot Snapshot(string code, Region? region, ImmutableDictionary<string, ScopeTotals> scopes, long version, DateTimeOffset now)
     {
-        var now = clock.GetUtcNow();
-        var all = scopes.Values;
+        var all = scopes.Values.ToList();
         var counties = (region?.Counties ?? [])
             .Select(county => (scopes.GetValueOrDefault(county.Code) ?? EmptyScope(county)).Summarize(now))
             .ToImmutableArray();
         return new CitySnapshot(
-            Code,
+            code,
             region?.CityName ?? string.Empty,
-            Version: all.Sum(scope => scope.Version),
+            Version: version,
             AsOf: all.Count == 0 ? DateTimeOffset.UnixEpoch : all.Max(scope => scope.AsOf),
             Demo: all.Any(scope => scope.Demo),
             ElderlyCare: CapacityGroup.Sum(all.Select(scope => scope.ElderlyCare)),

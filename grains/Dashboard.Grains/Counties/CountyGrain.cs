@@ -34,11 +34,12 @@ public sealed class CountyGrain(
         }
     }
 
-    public async Task Define(string name)
+    public async Task Define(string name, string cityCode)
     {
-        if (state.State.Name != name)
+        if (state.State.Name != name || state.State.CityCode != cityCode)
         {
             state.State.Name = name;
+            state.State.CityCode = cityCode;
             await state.WriteStateAsync();
             await Changed();
         }
@@ -98,8 +99,13 @@ public sealed class CountyGrain(
     /// </summary>
     private async Task ReportToCity()
     {
+        if (state.State.CityCode.Length == 0)
+        {
+            return;
+        }
+
         var totals = CurrentTotals();
-        await GrainFactory.GetGrain<ICityGrain>(CountyCodes.CityOf(Code)).Report(totals);
+        await GrainFactory.GetGrain<ICityGrain>(state.State.CityCode).Report(totals);
         versionReportedToCity = Math.Max(versionReportedToCity, totals.Version);
     }
 

@@ -16,7 +16,7 @@ public sealed class UpdateNotifier(
     TimeProvider clock,
     ILogger<UpdateNotifier> logger) : ILifecycleParticipant<ISiloLifecycle>
 {
-    private readonly ConcurrentDictionary<string, DashboardUpdate> pending = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, PendingUpdate> pending = new(StringComparer.Ordinal);
 
     private readonly CancellationTokenSource stopping = new();
 
@@ -26,8 +26,17 @@ public sealed class UpdateNotifier(
 
     private Task loop = Task.CompletedTask;
 
-    public void Publish(DashboardUpdate update) =>
-        pending.AddOrUpdate(update.Key, update, (_, queued) => queued.Version > update.Version ? queued : update);
+    public void Publish(DashboardUpdate update) => Publish(update.Key, update.Version, () => update);
+
+    /// <summary>
+    /// For an update that is costly to build (the city of a national registry): only the newest is
+    /// built, once per flush, off the grain's turn, so <paramref name="build"/> must read immutable data only.
+    /// </summary>
+    public void Publish(string key, long version, Func<DashboardUpdate> build)
+    {
+        var update = new PendingUpdate(version, build);
+        pending.AddOrUpdate(key, update, (_, queued) => queued.Version > version ? queued : update);
+    }
 
     public void Participate(ISiloLifecycle lifecycle) =>
         lifecycle.Subscribe(nameof(UpdateNotifier), ServiceLifecycleStage.Active, Start, Stop);
@@ -89,7 +98,7 @@ public sealed class UpdateNotifier(
         {
             if (pending.TryRemove(key, out var update))
             {
-                batch.Add(update);
+                batch.Add(update.Build());
             }
         }
 
@@ -114,4 +123,6 @@ public sealed class UpdateNotifier(
             logger.LogWarning(exception, "Could not read the web-node observers; keeping the {Count} known", observers.Length);
         }
     }
+
+    private sealed record PendingUpdate(long Version, Func<DashboardUpdate> Build);
 }

@@ -17,7 +17,7 @@ public sealed class RegistryGrain(
 
     public Task<Region?> GetRegion() => Task.FromResult(state.State.Region);
 
-    public async Task<bool> LoadOnce(Region region, ImmutableArray<RegisteredInstitution> institutions, ImmutableArray<HotlineOpening> hotlines, bool demo)
+    public async Task<bool> BeginLoad(Region region, ImmutableArray<HotlineOpening> hotlines, bool demo)
     {
         if (state.State.Loaded)
         {
@@ -28,13 +28,17 @@ public sealed class RegistryGrain(
         await state.WriteStateAsync();
 
         var scopes = region.Counties.Append(new County(region.CityCode, CityLevelName)).ToList();
-        await Task.WhenAll(scopes.Select(scope => GrainFactory.GetGrain<ICountyGrain>(scope.Code).Define(scope.Name)));
+        await Task.WhenAll(scopes.Select(scope => GrainFactory.GetGrain<ICountyGrain>(scope.Code).Define(scope.Name, region.CityCode)));
         await DefineHotlines(region, demo, hotlines);
-        await RegisterAll(institutions);
+        return true;
+    }
 
+    public Task Register(ImmutableArray<RegisteredInstitution> institutions) => RegisterAll(institutions);
+
+    public async Task CompleteLoad()
+    {
         state.State.Loaded = true;
         await state.WriteStateAsync();
-        return true;
     }
 
     public async Task<int> Import(ImmutableArray<RegisteredInstitution> institutions, bool replace)

@@ -12,6 +12,9 @@ public sealed class RegistrySeeder(
     TimeProvider clock,
     ILogger<RegistrySeeder> logger) : ILifecycleParticipant<ISiloLifecycle>
 {
+    /// <summary>Small enough that a part is registered well within the call timeout, even on a slow database.</summary>
+    private const int InstitutionsPerCall = 500;
+
     public void Participate(ISiloLifecycle lifecycle) =>
         lifecycle.Subscribe(nameof(RegistrySeeder), ServiceLifecycleStage.Active, Seed);
 
@@ -26,8 +29,15 @@ public sealed class RegistrySeeder(
         var region = RegistryFiles.ReadRegion(folder);
         var institutions = RegistryFiles.ReadInstitutions(folder, region, options.Value.Demo, BureauCalendar.LocalDate(clock.GetUtcNow()));
         var hotlines = RegistryFiles.ReadHotlineOpenings(folder);
-        if (await grains.GetGrain<IRegistryGrain>(0).LoadOnce(region, institutions, hotlines, options.Value.Demo))
+        var registry = grains.GetGrain<IRegistryGrain>(0);
+        if (await registry.BeginLoad(region, hotlines, options.Value.Demo))
         {
+            foreach (var part in institutions.Chunk(InstitutionsPerCall))
+            {
+                await registry.Register([.. part]);
+            }
+
+            await registry.CompleteLoad();
             logger.LogInformation("Loaded the registry from {Folder}: {Count} institutions in {Counties} counties", folder, institutions.Length, region.Counties.Length);
         }
     }

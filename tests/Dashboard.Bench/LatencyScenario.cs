@@ -81,16 +81,12 @@ public static class LatencyScenario
     {
         var connection = new HubConnectionBuilder().WithUrl(new Uri(web, "/hubs/dashboard")).Build();
         var seen = start;
-        connection.On<JsonElement>("update", update =>
+        connection.On<OccupantsUpdate>("update", update =>
         {
-            if (update.GetProperty("key").GetString() != "city")
+            if (update.Key == "city")
             {
-                return;
+                Record(sent, histogram, ref seen, update.Data.ElderlyCare.Occupants, Stopwatch.GetTimestamp());
             }
-
-            var now = Stopwatch.GetTimestamp();
-            var occupants = update.GetProperty("data").GetProperty("elderlyCare").GetProperty("occupants").GetInt32();
-            Record(sent, histogram, ref seen, occupants, now);
         });
         await connection.StartAsync();
         await connection.InvokeAsync<JsonElement>("Subscribe", "city");

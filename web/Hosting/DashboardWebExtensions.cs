@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using Dashboard.Grains.Hosting;
 using Dashboard.Grains.Push;
 using Dashboard.Web.DemoTraffic;
+using Dashboard.Web.Alerts;
 using Dashboard.Web.Hotlines;
 using Dashboard.Web.Registry;
 using Dashboard.Web.Ingest;
@@ -84,6 +85,7 @@ public static class DashboardWebExtensions
         app.MapSnapshots();
         app.MapHotlines();
         app.MapRegistry();
+        app.MapAlerts();
         app.MapHub<DashboardHub>("/hubs/dashboard");
         app.MapFallbackToFile("/county/{code}", "county.html");
     }

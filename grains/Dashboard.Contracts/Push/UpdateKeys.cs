@@ -8,6 +8,9 @@ public static class UpdateKeys
     /// <summary>The group of every hotline's updates (keys <c>hotline:&lt;code&gt;</c>).</summary>
     public const string Hotlines = "hotline";
 
+    /// <summary>The alert board: open alerts and those resolved in the last day.</summary>
+    public const string Alerts = "alerts";
+
     private const string CountyPrefix = "county:";
 
     private const string HotlinePrefix = "hotline:";

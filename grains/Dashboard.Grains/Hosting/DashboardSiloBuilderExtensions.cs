@@ -1,3 +1,4 @@
+using Dashboard.Grains.Alerts;
 using Dashboard.Grains.Ingest;
 using Dashboard.Grains.Push;
 using Dashboard.Grains.Registry;
@@ -22,6 +23,7 @@ public static class DashboardSiloBuilderExtensions
         silo.Services.AddOptions<IngestOptions>().Bind(configuration.GetSection(IngestOptions.Section));
         silo.Services.AddOptions<PushOptions>().Bind(configuration.GetSection(PushOptions.Section));
         silo.Services.AddOptions<RegistryOptions>().Bind(configuration.GetSection(RegistryOptions.Section));
+        silo.Services.AddOptions<AlertOptions>().Bind(configuration.GetSection(AlertOptions.Section));
         silo.Services.TryAddSingleton(TimeProvider.System);
 
         // Orleans' own serializer for grain state: compact, version tolerant through [Id], and able
@@ -31,6 +33,7 @@ public static class DashboardSiloBuilderExtensions
         silo.Services.AddSingleton<UpdateNotifier>();
         silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(services => services.GetRequiredService<UpdateNotifier>());
         silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, RegistrySeeder>();
+        silo.Services.AddHostedService<AlertHeartbeat>();
         return silo;
     }
 

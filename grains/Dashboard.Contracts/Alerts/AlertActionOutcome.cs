@@ -1,0 +1,8 @@
+namespace Dashboard.Contracts.Alerts;
+
+public enum AlertActionOutcome
+{
+    Done,
+    NotFound,
+    AlreadyResolved,
+}

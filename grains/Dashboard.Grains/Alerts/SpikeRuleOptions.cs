@@ -1,0 +1,27 @@
+namespace Dashboard.Grains.Alerts;
+
+/// <summary>
+/// The spike rule for one hotline. Calls in the last hour are compared with the same clock hour of the
+/// week over the past weeks; the upper bound is the Poisson tail for that expectation, since hotline
+/// counts are small and a normal approximation would alert on every second call.
+/// </summary>
+public sealed class SpikeRuleOptions
+{
+    /// <summary>Weeks of history for the expected count (same hour of the week).</summary>
+    public int Weeks { get; set; } = 4;
+
+    /// <summary>The least expected calls per hour, so a line with sparse history is not judged against zero.</summary>
+    public double FloorPerHour { get; set; } = 0.5;
+
+    /// <summary>Fewer calls than this in the hour never alert, whatever the history.</summary>
+    public int MinimumCount { get; set; } = 5;
+
+    /// <summary>How unlikely the count must be under the expectation: P(X ≥ observed) ≤ this.</summary>
+    public double Probability { get; set; } = 0.005;
+
+    /// <summary>How long the rule must stay breached before the alert fires.</summary>
+    public TimeSpan PendingFor { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>How long the rate must stay normal before a firing alert resolves itself.</summary>
+    public TimeSpan ResolveAfter { get; set; } = TimeSpan.FromMinutes(30);
+}

@@ -1,0 +1,207 @@
+using System.Collections.Immutable;
+using Dashboard.Contracts.Alerts;
+using Dashboard.Contracts.Calendar;
+using Dashboard.Contracts.Hotlines;
+using Dashboard.Contracts.Registry;
+using Dashboard.Grains.Alerts;
+using Dashboard.Grains.Hotlines;
+
+namespace Dashboard.Grains.Tests;
+
+/// <summary>
+/// The duty officer's alerts on a fake clock: four quiet weeks of history are stored for one county
+/// line, then calls arrive minute by minute and the rules run after each minute, as the heartbeat does.
+/// </summary>
+public sealed class AlertTests : IAsyncLifetime
+{
+    private const string Line = "452001";
+
+    /// <summary>A Tuesday morning, Beijing time.</summary>
+    private static readonly DateTimeOffset TuesdayTen = new(2026, 11, 24, 10, 0, 0, TimeSpan.FromHours(8));
+
+    private TestSilo silo = null!;
+
+    private int calls;
+
+    private IAlertBoardGrain Board => silo.Grains.GetGrain<IAlertBoardGrain>(0);
+
+    public async Task InitializeAsync()
+    {
+        silo = await TestSilo.Start(TuesdayTen);
+        var registry = silo.Grains.GetGrain<IRegistryGrain>(0);
+        await registry.BeginLoad(new Region("452000", "测试市", [new County(Line, "甲县")]), [], demo: false);
+        await registry.CompleteLoad();
+        await StoreQuietWeeks();
+    }
+
+    public Task DisposeAsync() => silo.DisposeAsync();
+
+    [Fact]
+    public async Task A_surge_opens_exactly_one_alert_that_fires_after_the_pending_period_and_explains_itself()
+    {
+        var firstBreach = (DateTimeOffset?)null;
+        AlertView? firing = null;
+        for (var minute = 0; minute < 20 && firing is null; minute++)
+        {
+            await Minute(callsInIt: 2);
+            var spike = (await Board.GetBoard()).Alerts.SingleOrDefault(alert => alert.Rule == SpikeRule.Name);
+            firstBreach ??= spike?.OpenedAt;
+            firing = spike is { State: AlertState.Firing } ? spike : null;
+        }
+
+        var alerts = (await Board.GetBoard()).Alerts;
+        Assert.NotNull(firing);
+        Assert.Single(alerts);
+        Assert.Equal(new SpikeRuleOptions().PendingFor, firing.FiredAt - firstBreach);
+        Assert.Equal(3, firing.Expected);
+        Assert.Matches(@"^甲县未保热线来电激增：预期约3次/小时，当前\d+次，\d+(\.\d)?倍", firing.Message);
+    }
+
+    [Fact]
+    public async Task A_single_call_at_night_never_alerts()
+    {
+        silo.Clock.Advance(TimeSpan.FromHours(17));
+        await Minute(callsInIt: 1);
+        for (var minute = 0; minute < 60; minute++)
+        {
+            await Minute(callsInIt: 0);
+        }
+
+        Assert.Empty((await Board.GetBoard()).Alerts);
+    }
+
+    [Fact]
+    public async Task Without_acknowledgement_a_firing_alert_escalates_on_time()
+    {
+        var alert = await Surge();
+        var fired = alert.FiredAt!.Value;
+        while (silo.Clock.GetUtcNow() < fired + new AlertOptions().EscalateAfter)
+        {
+            await Minute(callsInIt: 1);
+        }
+
+        var escalated = (await Board.Get(alert.Id))!;
+        Assert.Equal(2, escalated.Alert.Level);
+        Assert.Contains(escalated.Audit, entry => entry.Action == "escalated" && entry.At == fired + new AlertOptions().EscalateAfter);
+    }
+
+    [Fact]
+    public async Task Acknowledging_stops_escalation_and_the_audit_log_holds_every_step()
+    {
+        var alert = await Surge();
+        await Board.Acknowledge(alert.Id, "李值班", "已联系县民政局核实");
+        for (var minute = 0; minute < 30; minute++)
+        {
+            await Minute(callsInIt: 1);
+        }
+
+        var resolved = await Board.Resolve(alert.Id, "李值班", "来电已回落");
+        var detail = (await Board.Get(alert.Id))!;
+
+        Assert.Equal((AlertState.Resolved, 1), (resolved.Alert!.State, resolved.Alert.Level));
+        Assert.Equal(["pending", "firing", "acknowledged", "resolved"], detail.Audit.Select(entry => entry.Action));
+        Assert.Equal(("李值班", "已联系县民政局核实"), (detail.Audit[2].By, detail.Audit[2].Note));
+    }
+
+    [Fact]
+    public async Task A_silence_suppresses_alerts_until_it_expires()
+    {
+        var now = silo.Clock.GetUtcNow();
+        await Board.AddSilence(new Silence("", Line, SpikeRule.Name, now, now.AddMinutes(15), "宣传活动日", "王科长"));
+        for (var minute = 0; minute < 14; minute++)
+        {
+            await Minute(callsInIt: 2);
+        }
+
+        var during = (await Board.GetBoard()).Alerts;
+        await Minute(callsInIt: 2);
+        await Minute(callsInIt: 2);
+
+        Assert.Empty(during);
+        Assert.Equal(AlertState.Pending, (await Board.GetBoard()).Alerts.Single().State);
+        Assert.Contains(await Board.GetAudit(now), entry => entry.Action == "silence-added" && entry.By == "王科长");
+    }
+
+    [Fact]
+    public async Task When_calls_return_to_normal_the_alert_resolves_itself_after_the_hold_period()
+    {
+        var alert = await Surge();
+        for (var minute = 0; minute < 120; minute++)
+        {
+            await Minute(callsInIt: 0);
+        }
+
+        var detail = (await Board.Get(alert.Id))!;
+        Assert.Equal((AlertState.Resolved, AlertBoardGrain.System), (detail.Alert.State, detail.Alert.ResolvedBy));
+    }
+
+    [Fact]
+    public async Task A_silent_hotline_raises_a_no_data_alert_and_data_resolves_it()
+    {
+        var options = new AlertOptions();
+        silo.Clock.Advance(options.HotlineSilentAfter + TimeSpan.FromMinutes(1));
+        await Board.Evaluate();
+        var silent = (await Board.GetBoard()).Alerts.Single(alert => alert.Rule == NoDataRule.Name && alert.Scope == Line);
+
+        await Minute(callsInIt: 1);
+
+        Assert.Equal(AlertState.Firing, silent.State);
+        Assert.Contains("小时无数据", silent.Message);
+        Assert.Equal(AlertState.Resolved, (await Board.Get(silent.Id))!.Alert.State);
+    }
+
+    [Theory]
+    [InlineData(4.0, 11)]
+    [InlineData(0.5, 4)]
+    [InlineData(400.0, 460)]
+    public void The_upper_bound_is_the_poisson_tail_for_small_counts_and_the_normal_one_for_large(double expected, int bound) =>
+        Assert.Equal(bound, SpikeRule.UpperBound(expected, new SpikeRuleOptions().Probability));
+
+    /// <summary>Calls at this minute, then the clock moves one minute and the rules run.</summary>
+    private async Task Minute(int callsInIt)
+    {
+        if (callsInIt > 0)
+        {
+            var now = silo.Clock.GetUtcNow();
+            await silo.Grains.GetGrain<IHotlineGrain>(Line).Apply([.. Enumerable.Range(0, callsInIt)
+                .Select(_ => new HotlineChange($"call-{calls++}", HotlineCounts.Zero with { Answered = 1 }, now, Fingerprint: 1))]);
+        }
+
+        silo.Clock.Advance(TimeSpan.FromMinutes(1));
+        await Board.Evaluate();
+    }
+
+    private async Task<AlertView> Surge()
+    {
+        for (var minute = 0; minute < 30; minute++)
+        {
+            await Minute(callsInIt: 2);
+            if ((await Board.GetBoard()).Alerts.FirstOrDefault(alert => alert.State == AlertState.Firing) is { } firing)
+            {
+                return firing;
+            }
+        }
+
+        throw new InvalidOperationException("the surge did not fire");
+    }
+
+    /// <summary>
+    /// Four weeks before today: three calls an hour in office hours, one in the evening, none at night.
+    /// The line is defined first, so these days count as its history.
+    /// </summary>
+    private async Task StoreQuietWeeks()
+    {
+        await silo.Grains.GetGrain<IHotlineGrain>(Line).Define("甲县未保热线", demo: false, HotlineCounts.Zero);
+        var today = BureauCalendar.LocalDate(TuesdayTen);
+        var day = Enumerable.Range(0, HotlineDays.MinutesPerDay).Select(minute => (minute / 60, minute % 60) switch
+        {
+            ( >= 8 and < 20, 5 or 25 or 45) => 1,
+            ( >= 20 and < 23, 30) => 1,
+            _ => 0,
+        }).ToImmutableArray();
+        for (var back = 2; back <= 29; back++)
+        {
+            await silo.Grains.GetGrain<IHotlineDayGrain>(HotlineDays.Key(Line, today.AddDays(-back))).Store(day);
+        }
+    }
+}

@@ -1,0 +1,102 @@
+using System.Collections.Immutable;
+using Dashboard.Contracts.Alerts;
+using Dashboard.Contracts.Calendar;
+using Dashboard.Contracts.Registry;
+using Dashboard.Web.Snapshots;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Dashboard.Web.Alerts;
+
+/// <summary>The duty officer's alert workflow: the board, one alert with its audit trail, actions, silences, audit and handover.</summary>
+public static class AlertEndpoints
+{
+    private static readonly TimeSpan DefaultAuditSpan = TimeSpan.FromDays(1);
+    private static readonly TimeSpan DefaultShift = TimeSpan.FromHours(8);
+
+    public static void MapAlerts(this IEndpointRouteBuilder app)
+    {
+        var alerts = app.MapGroup("/api/v1/alerts").WithTags("Alerts");
+        alerts.MapGet("/", GetBoard).WithSummary("Open alerts and those resolved in the last 24 hours, newest first");
+        alerts.MapGet("/{id}", Get).WithSummary("One alert with its audit trail");
+        alerts.MapPost("/{id}/ack", Acknowledge).WithSummary("Acknowledge an alert (stops escalation): {\"by\": name, \"note\": text}");
+        alerts.MapPost("/{id}/resolve", Resolve).WithSummary("Resolve an alert: {\"by\": name, \"note\": text}");
+        alerts.MapGet("/silences", GetSilences).WithSummary("Silences and scheduled mute windows that have not ended");
+        alerts.MapPost("/silences", AddSilence).WithSummary("Silence a scope and rule until a time, from now or from a later start (a mute window)");
+        alerts.MapDelete("/silences/{id}", RemoveSilence).WithSummary("End a silence now; ?by=name is recorded in the audit log");
+        alerts.MapGet("/audit", GetAudit).WithSummary("Every transition and action since a time (default: the last 24 hours)");
+        alerts.MapGet("/handover", GetHandover).WithSummary("For a shift change: alerts opened, handled and still open since a time (default: 8 hours ago)");
+    }
+
+    private static async Task<Ok<AlertBoard>> GetBoard(IGrainFactory grains) => TypedResults.Ok(await Board(grains).GetBoard());
+
+    private static async Task<Results<Ok<AlertDetail>, ProblemHttpResult>> Get(string id, IGrainFactory grains) =>
+        await Board(grains).Get(id) is { } detail ? TypedResults.Ok(detail) : UnknownAlert(id);
+
+    private static Task<Results<Ok<AlertView>, ValidationProblem, ProblemHttpResult>> Acknowledge(string id, AlertActionRequest request, IGrainFactory grains) =>
+        Act(id, request, (board, by, note) => board.Acknowledge(id, by, note), grains);
+
+    private static Task<Results<Ok<AlertView>, ValidationProblem, ProblemHttpResult>> Resolve(string id, AlertActionRequest request, IGrainFactory grains) =>
+        Act(id, request, (board, by, note) => board.Resolve(id, by, note), grains);
+
+    private static async Task<Ok<ImmutableArray<Silence>>> GetSilences(IGrainFactory grains) => TypedResults.Ok(await Board(grains).GetSilences());
+
+    private static async Task<Results<Created<Silence>, ValidationProblem, ProblemHttpResult>> AddSilence(SilenceRequest request, IGrainFactory grains, TimeProvider clock)
+    {
+        if (await grains.GetGrain<IRegistryGrain>(0).GetRegion() is not { } region)
+        {
+            return SnapshotEndpoints.RegistryNotLoaded();
+        }
+
+        var now = clock.GetUtcNow();
+        var errors = request.Validate(region, now);
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors, title: "静默设置无效，未作任何修改");
+        }
+
+        var silence = await Board(grains).AddSilence(request.ToSilence(now));
+        return TypedResults.Created($"/api/v1/alerts/silences/{silence.Id}", silence);
+    }
+
+    private static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> RemoveSilence(string id, string? by, IGrainFactory grains)
+    {
+        if (string.IsNullOrWhiteSpace(by))
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["by"] = ["请填写操作人姓名"] });
+        }
+
+        return await Board(grains).RemoveSilence(id, by.Trim())
+            ? TypedResults.NoContent()
+            : TypedResults.Problem($"没有编号为 {id} 的有效静默", statusCode: StatusCodes.Status404NotFound, title: "未知静默");
+    }
+
+    private static async Task<Ok<ImmutableArray<AuditEntry>>> GetAudit(IGrainFactory grains, TimeProvider clock, DateTimeOffset? since) =>
+        TypedResults.Ok(await Board(grains).GetAudit(since ?? clock.GetUtcNow() - DefaultAuditSpan));
+
+    private static async Task<Ok<Handover>> GetHandover(IGrainFactory grains, TimeProvider clock, DateTimeOffset? since) =>
+        TypedResults.Ok(await Board(grains).GetHandover(since ?? clock.GetUtcNow() - DefaultShift));
+
+    private static async Task<Results<Ok<AlertView>, ValidationProblem, ProblemHttpResult>> Act(
+        string id, AlertActionRequest request, Func<IAlertBoardGrain, string, string?, Task<AlertActionResult>> action, IGrainFactory grains)
+    {
+        var errors = request.Validate();
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors, title: "操作无效，告警未作修改");
+        }
+
+        var result = await action(Board(grains), request.By!.Trim(), request.Note?.Trim());
+        return result.Outcome switch
+        {
+            AlertActionOutcome.Done => TypedResults.Ok(result.Alert!),
+            AlertActionOutcome.AlreadyResolved => TypedResults.Problem($"告警 {id} 已于 {BureauCalendar.LocalTime(result.Alert!.ResolvedAt!.Value):yyyy-MM-dd HH:mm} 由 {result.Alert.ResolvedBy} 解除",
+                statusCode: StatusCodes.Status409Conflict, title: "告警已解除"),
+            _ => UnknownAlert(id),
+        };
+    }
+
+    private static ProblemHttpResult UnknownAlert(string id) =>
+        TypedResults.Problem($"没有编号为 {id} 的告警", statusCode: StatusCodes.Status404NotFound, title: "未知告警");
+
+    private static IAlertBoardGrain Board(IGrainFactory grains) => grains.GetGrain<IAlertBoardGrain>(0);
+}

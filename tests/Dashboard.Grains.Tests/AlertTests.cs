@@ -21,17 +21,12 @@ public sealed class AlertTests : IAsyncLifetime
 
     private TestSilo silo = null!;
 
-    private int calls;
-
     private IAlertBoardGrain Board => silo.Grains.GetGrain<IAlertBoardGrain>(0);
 
     public async Task InitializeAsync()
     {
         silo = await TestSilo.Start(TuesdayTen);
-        var registry = silo.Grains.GetGrain<IRegistryGrain>(0);
-        await registry.BeginLoad(new Region("452000", "测试市", [new County(Line, "甲县")]), [], demo: false);
-        await registry.CompleteLoad();
-        await StoreQuietWeeks();
+        await Prepare(silo);
     }
 
     public Task DisposeAsync() => silo.DisposeAsync();
@@ -83,6 +78,27 @@ public sealed class AlertTests : IAsyncLifetime
         var escalated = (await Board.Get(alert.Id))!;
         Assert.Equal(2, escalated.Alert.Level);
         Assert.Contains(escalated.Audit, entry => entry.Action == "escalated" && entry.At == fired + new AlertOptions().EscalateAfter);
+    }
+
+    [Fact]
+    public async Task Escalation_is_on_time_across_a_restart_of_the_host()
+    {
+        var folder = Directory.CreateTempSubdirectory("dashboard-alerts-").FullName;
+        AlertView alert;
+        await using (var first = await TestSilo.Start(TuesdayTen, folder))
+        {
+            await Prepare(first);
+            alert = await Surge(first);
+        }
+
+        var deadline = alert.FiredAt!.Value + new AlertOptions().EscalateAfter;
+        await using var second = await TestSilo.Start(deadline, folder);
+        var board = second.Grains.GetGrain<IAlertBoardGrain>(0);
+        await board.Evaluate();
+
+        var detail = (await board.Get(alert.Id))!;
+        Assert.Equal((AlertState.Firing, 2), (detail.Alert.State, detail.Alert.Level));
+        Assert.Equal(deadline, detail.Audit.Single(entry => entry.Action == "escalated").At);
     }
 
     [Fact]
@@ -157,26 +173,30 @@ public sealed class AlertTests : IAsyncLifetime
     public void The_upper_bound_is_the_poisson_tail_for_small_counts_and_the_normal_one_for_large(double expected, int bound) =>
         Assert.Equal(bound, SpikeRule.UpperBound(expected, new SpikeRuleOptions().Probability));
 
+    private Task Minute(int callsInIt) => Minute(silo, callsInIt);
+
+    private Task<AlertView> Surge() => Surge(silo);
+
     /// <summary>Calls at this minute, then the clock moves one minute and the rules run.</summary>
-    private async Task Minute(int callsInIt)
+    private static async Task Minute(TestSilo silo, int callsInIt)
     {
         if (callsInIt > 0)
         {
             var now = silo.Clock.GetUtcNow();
             await silo.Grains.GetGrain<IHotlineGrain>(Line).Apply([.. Enumerable.Range(0, callsInIt)
-                .Select(_ => new HotlineChange($"call-{calls++}", HotlineCounts.Zero with { Answered = 1 }, now, Fingerprint: 1))]);
+                .Select(_ => new HotlineChange($"call-{Guid.NewGuid()}", HotlineCounts.Zero with { Answered = 1 }, now, Fingerprint: 1))]);
         }
 
         silo.Clock.Advance(TimeSpan.FromMinutes(1));
-        await Board.Evaluate();
+        await silo.Grains.GetGrain<IAlertBoardGrain>(0).Evaluate();
     }
 
-    private async Task<AlertView> Surge()
+    private static async Task<AlertView> Surge(TestSilo silo)
     {
         for (var minute = 0; minute < 30; minute++)
         {
-            await Minute(callsInIt: 2);
-            if ((await Board.GetBoard()).Alerts.FirstOrDefault(alert => alert.State == AlertState.Firing) is { } firing)
+            await Minute(silo, callsInIt: 2);
+            if ((await silo.Grains.GetGrain<IAlertBoardGrain>(0).GetBoard()).Alerts.FirstOrDefault(alert => alert.State == AlertState.Firing) is { } firing)
             {
                 return firing;
             }
@@ -185,11 +205,19 @@ public sealed class AlertTests : IAsyncLifetime
         throw new InvalidOperationException("the surge did not fire");
     }
 
+    private static async Task Prepare(TestSilo silo)
+    {
+        var registry = silo.Grains.GetGrain<IRegistryGrain>(0);
+        await registry.BeginLoad(new Region("452000", "测试市", [new County(Line, "甲县")]), [], demo: false);
+        await registry.CompleteLoad();
+        await StoreQuietWeeks(silo);
+    }
+
     /// <summary>
     /// Four weeks before today: three calls an hour in office hours, one in the evening, none at night.
     /// The line is defined first, so these days count as its history.
     /// </summary>
-    private async Task StoreQuietWeeks()
+    private static async Task StoreQuietWeeks(TestSilo silo)
     {
         await silo.Grains.GetGrain<IHotlineGrain>(Line).Define("甲县未保热线", demo: false, HotlineCounts.Zero);
         var today = BureauCalendar.LocalDate(TuesdayTen);

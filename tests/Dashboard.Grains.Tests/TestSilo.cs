@@ -10,19 +10,24 @@ using Microsoft.Extensions.Time.Testing;
 namespace Dashboard.Grains.Tests;
 
 /// <summary>
-/// A real silo with the project's grains, in-memory grain storage and a fake clock; no registry is
-/// loaded, so each test registers what it needs.
+/// A real silo with the project's grains, in-memory grain storage (or SQLite in a data folder, for
+/// tests that restart it) and a fake clock; no registry is loaded, so each test registers what it needs.
 /// </summary>
 public sealed class TestSilo : IAsyncLifetime, IAsyncDisposable
 {
     private IHost host = null!;
 
+    private string? dataFolder;
+
     public FakeTimeProvider Clock { get; private init; } = new(new DateTimeOffset(2026, 11, 28, 9, 0, 0, TimeSpan.FromHours(8)));
 
-    /// <summary>A silo of its own whose fake clock starts at <paramref name="now"/>, for tests that set the time.</summary>
-    public static async Task<TestSilo> Start(DateTimeOffset now)
+    /// <summary>
+    /// A silo of its own whose fake clock starts at <paramref name="now"/>, for tests that set the time;
+    /// with <paramref name="dataFolder"/> its grains are stored there, and a new silo on it is a restart.
+    /// </summary>
+    public static async Task<TestSilo> Start(DateTimeOffset now, string? dataFolder = null)
     {
-        var silo = new TestSilo { Clock = new FakeTimeProvider(now) };
+        var silo = new TestSilo { Clock = new FakeTimeProvider(now), dataFolder = dataFolder };
         await silo.InitializeAsync();
         return silo;
     }
@@ -32,22 +37,35 @@ public sealed class TestSilo : IAsyncLifetime, IAsyncDisposable
     public async Task InitializeAsync()
     {
         var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?> { ["Dashboard:Registry:SeedFolder"] = "" })
+            .AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["Dashboard:Registry:SeedFolder"] = "",
+                ["Dashboard:Embedded:DataFolder"] = dataFolder,
+                ["Dashboard:Embedded:SiloPort"] = FreePorts.Next().ToString(),
+                ["Dashboard:Embedded:GatewayPort"] = FreePorts.Next().ToString(),
+            })
             .Build();
         host = Host.CreateDefaultBuilder()
             .ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning))
-            .UseOrleans(silo => silo
-                .UseLocalhostClustering(FreePorts.Next(), FreePorts.Next())
-                .AddDashboard(configuration)
-                .AddMemoryGrainStorage(StorageNames.Dashboard)
-                .ConfigureServices(services => services.AddSingleton<TimeProvider>(Clock)))
+            .UseOrleans(silo =>
+            {
+                silo.AddDashboard(configuration).ConfigureServices(services => services.AddSingleton<TimeProvider>(Clock));
+                if (dataFolder is null)
+                {
+                    silo.UseLocalhostClustering(FreePorts.Next(), FreePorts.Next()).AddMemoryGrainStorage(StorageNames.Dashboard);
+                }
+                else
+                {
+                    silo.AddEmbeddedCluster(configuration, dataFolder);
+                }
+            })
             .Build();
         await host.StartAsync();
     }
 
     /// <summary>
     /// Orleans' graceful shutdown waits on timers of the fake clock, which does not move by itself;
-    /// the grains' state lives in memory here, so an abrupt stop loses nothing a test needs.
+    /// whatever was acknowledged is already stored, so an abrupt stop loses nothing a test needs.
     /// </summary>
     public async Task DisposeAsync()
     {

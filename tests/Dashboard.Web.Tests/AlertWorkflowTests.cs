@@ -1,0 +1,121 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Threading.Channels;
+using Dashboard.Contracts.Alerts;
+using Dashboard.Testing;
+using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Dashboard.Web.Tests;
+
+/// <summary>
+/// The alert workflow through the API on the embedded product. The demo lines have no history, so the
+/// expected rate is the floor and six calls in an hour are a surge; the pending period is set to zero
+/// so it fires at once (the timing of the lifecycle is tested on a fake clock in the grain tests).
+/// </summary>
+public sealed class AlertWorkflowTests
+{
+    private const string County = "441802";
+
+    private static readonly Dictionary<string, string?> FireAtOnce = new() { ["Dashboard:Alerts:Spike:PendingFor"] = "00:00:00" };
+
+    [Fact]
+    public async Task An_officer_acknowledges_and_resolves_and_the_handover_shows_it()
+    {
+        await using var app = new DashboardApp(extraSettings: FireAtOnce);
+        var shiftStart = DateTimeOffset.UtcNow;
+        var alert = await Surge(app);
+
+        var acknowledged = await app.Http.PostAsJsonAsync($"/api/v1/alerts/{alert.Id}/ack", new { by = "李值班", note = "已电话核实" });
+        var resolved = await app.Http.PostAsJsonAsync($"/api/v1/alerts/{alert.Id}/resolve", new { by = "李值班", note = "已转县民政局处理" });
+        var again = await app.Http.PostAsJsonAsync($"/api/v1/alerts/{alert.Id}/resolve", new { by = "张值班" });
+        var handover = (await app.Http.GetFromJsonAsync<Handover>($"/api/v1/alerts/handover?since={Uri.EscapeDataString(shiftStart.ToString("O"))}", Json.Options))!;
+
+        Assert.Equal(HttpStatusCode.OK, acknowledged.StatusCode);
+        Assert.Equal(AlertState.Resolved, (await resolved.Content.ReadFromJsonAsync<AlertView>(Json.Options))!.State);
+        Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
+        Assert.Contains("李值班", await again.Content.ReadAsStringAsync());
+        Assert.Contains(handover.Opened, opened => opened.Id == alert.Id);
+        Assert.Contains(handover.Handled, handled => handled.Id == alert.Id && handled.ResolvedBy == "李值班");
+        Assert.DoesNotContain(handover.StillOpen, open => open.Id == alert.Id);
+    }
+
+    [Fact]
+    public async Task Bad_actions_and_silences_get_problem_details_and_change_nothing()
+    {
+        await using var app = new DashboardApp();
+
+        var nameless = await app.Http.PostAsJsonAsync("/api/v1/alerts/1/ack", new { note = "无名" });
+        var unknown = await app.Http.PostAsJsonAsync("/api/v1/alerts/999/ack", new { by = "李值班" });
+        var endless = await app.Http.PostAsJsonAsync("/api/v1/alerts/silences", new { scope = County, reason = "活动", by = "王科长" });
+        var nowhere = await app.Http.PostAsJsonAsync("/api/v1/alerts/silences",
+            new { scope = "999999", ends = DateTimeOffset.UtcNow.AddHours(1), reason = "活动", by = "王科长" });
+
+        Assert.Equal((HttpStatusCode.BadRequest, HttpStatusCode.NotFound, HttpStatusCode.BadRequest, HttpStatusCode.BadRequest),
+            (nameless.StatusCode, unknown.StatusCode, endless.StatusCode, nowhere.StatusCode));
+        Assert.Equal("application/problem+json", endless.Content.Headers.ContentType!.MediaType);
+        Assert.Contains("ends", await endless.Content.ReadAsStringAsync());
+        Assert.Empty((await app.Http.GetFromJsonAsync<Silence[]>("/api/v1/alerts/silences", Json.Options))!);
+    }
+
+    [Fact]
+    public async Task A_scheduled_silence_is_listed_and_ending_it_is_audited()
+    {
+        await using var app = new DashboardApp();
+        var starts = DateTimeOffset.UtcNow.AddDays(1);
+
+        var created = await app.Http.PostAsJsonAsync("/api/v1/alerts/silences",
+            new { scope = County, rule = "spike", starts, ends = starts.AddHours(8), reason = "未保宣传日，来电预计增多", by = "王科长" });
+        var silence = (await created.Content.ReadFromJsonAsync<Silence>(Json.Options))!;
+        var listed = (await app.Http.GetFromJsonAsync<Silence[]>("/api/v1/alerts/silences", Json.Options))!;
+        var ended = await app.Http.DeleteAsync($"/api/v1/alerts/silences/{silence.Id}?by=王科长");
+        var audit = (await app.Http.GetFromJsonAsync<AuditEntry[]>("/api/v1/alerts/audit", Json.Options))!;
+
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        Assert.Contains(listed, listedSilence => listedSilence.Id == silence.Id && listedSilence.Starts == starts);
+        Assert.Equal(HttpStatusCode.NoContent, ended.StatusCode);
+        Assert.Equal(["silence-added", "silence-removed"], audit.Where(entry => entry.Subject == silence.Id).Select(entry => entry.Action));
+    }
+
+    [Fact]
+    public async Task The_alerts_group_pushes_every_transition()
+    {
+        await using var app = new DashboardApp(extraSettings: FireAtOnce);
+        await using var connection = new HubConnectionBuilder().WithUrl(new Uri(app.BaseAddress, "/hubs/dashboard")).Build();
+        var updates = Channel.CreateUnbounded<JsonElement>();
+        connection.On<JsonElement>("update", update => updates.Writer.TryWrite(update));
+        await connection.StartAsync();
+        var board = await connection.InvokeAsync<JsonElement>("Subscribe", "alerts");
+
+        var alert = await Surge(app);
+        await app.Http.PostAsJsonAsync($"/api/v1/alerts/{alert.Id}/ack", new { by = "李值班" });
+        var states = new List<string>();
+        while (!states.Contains("acknowledged"))
+        {
+            var update = await updates.Reader.ReadAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(10));
+            Assert.Equal("alerts", update.GetProperty("key").GetString());
+            states.Add(update.GetProperty("data").GetProperty("alerts")[0].GetProperty("state").GetString()!);
+        }
+
+        Assert.Equal(0, board.GetProperty("alerts").GetArrayLength());
+        Assert.Equal("acknowledged", states[^1]);
+    }
+
+    /// <summary>Six inbound calls now, then the rules run: the alert fires at once.</summary>
+    private static async Task<AlertView> Surge(DashboardApp app)
+    {
+        var now = DateTimeOffset.UtcNow;
+        var calls = Enumerable.Range(0, 6).Select(index => (object)new
+        {
+            id = $"surge-{index}", type = "hotline.call", occurredAt = now.ToString("O"), countyCode = County, direction = "inbound", answered = true,
+        }).ToArray();
+        (await app.Http.Post(calls)).EnsureSuccessStatusCode();
+        await Evaluate(app);
+        var board = (await app.Http.GetFromJsonAsync<AlertBoard>("/api/v1/alerts", Json.Options))!;
+        return board.Alerts.Single(alert => alert.State == AlertState.Firing && alert.Scope == County);
+    }
+
+    /// <summary>What the heartbeat does every minute, done now.</summary>
+    private static Task Evaluate(DashboardApp app) => app.Services.GetRequiredService<IGrainFactory>().GetGrain<IAlertBoardGrain>(0).Evaluate();
+}

@@ -7,9 +7,10 @@ namespace Dashboard.Bench;
 
 /// <summary>
 /// Concurrent senders post admissions with unique ids for a fixed time, each request durably
-/// acknowledged before the next. Three phases side by side: batches (the real path: one state write
-/// per institution per batch), one event per request (one write per event), and batches sent twice
-/// with duplicates inside (retries).
+/// acknowledged before the next. Four phases side by side: batches spread over every institution,
+/// one event per request, batches sent twice with duplicates inside (retries), and batches that each
+/// come from one institution (a source's own feed). Every institution groups the events that arrive
+/// while its write is in flight into its next write.
 /// </summary>
 public static class IngestScenario
 {
@@ -20,23 +21,24 @@ public static class IngestScenario
     {
         var institutions = DemoRegistry.ElderlyCareIds();
         Console.WriteLine($"warm-up: {options.Senders} senders for {WarmUp.TotalSeconds:0} s, not counted");
-        await RunPhase(system.Web.Http, institutions, "warm-up", options.Batch, retries: false, options with { Duration = WarmUp });
+        await RunPhase(system.Web.Http, institutions, new IngestPhase("warm-up", options.Batch, false, false), options with { Duration = WarmUp });
         var results = new List<Figures>();
-        foreach (var (phase, batch, retries) in new[]
+        foreach (var phase in new IngestPhase[]
         {
-            ($"batches of {options.Batch}", options.Batch, false),
-            ("one event per request", 1, false),
-            ($"batches of {options.Batch}, retried", options.Batch, true),
+            new($"batches of {options.Batch}", options.Batch, Retries: false, OneInstitution: false),
+            new("one event per request", 1, Retries: false, OneInstitution: false),
+            new($"batches of {options.Batch}, retried", options.Batch, Retries: true, OneInstitution: false),
+            new($"batches of {options.Batch}, per source", options.Batch, Retries: false, OneInstitution: true),
         })
         {
-            Console.WriteLine($"{phase}: {options.Senders} senders for {options.Duration.TotalSeconds:0} s");
-            results.Add(await RunPhase(system.Web.Http, institutions, phase, batch, retries, options));
+            Console.WriteLine($"{phase.Name}: {options.Senders} senders for {options.Duration.TotalSeconds:0} s");
+            results.Add(await RunPhase(system.Web.Http, institutions, phase, options));
         }
 
         return results;
     }
 
-    private static async Task<Figures> RunPhase(HttpClient http, string[] institutions, string phase, int batchSize, bool retries, BenchOptions options)
+    private static async Task<Figures> RunPhase(HttpClient http, string[] institutions, IngestPhase phase, BenchOptions options)
     {
         var histogram = Figures.NewHistogram();
         long accepted = 0;
@@ -47,15 +49,17 @@ public static class IngestScenario
             var random = new Random(sender);
             for (var sequence = 0; clock.Elapsed < options.Duration; sequence++)
             {
-                var batch = Enumerable.Range(0, batchSize)
-                    .Select(index => Events.Admitted($"{phase}-{sender}-{sequence}-{index}", institutions[random.Next(institutions.Length)]))
+                var source = institutions[random.Next(institutions.Length)];
+                var batch = Enumerable.Range(0, phase.Batch)
+                    .Select(index => Events.Admitted($"{phase.Name}-{sender}-{sequence}-{index}",
+                        phase.OneInstitution ? source : institutions[random.Next(institutions.Length)]))
                     .ToList();
-                if (retries)
+                if (phase.Retries)
                 {
-                    batch.AddRange(batch.Take(batchSize / 10));
+                    batch.AddRange(batch.Take(phase.Batch / 10));
                 }
 
-                foreach (var attempt in Enumerable.Range(0, retries ? 2 : 1))
+                foreach (var attempt in Enumerable.Range(0, phase.Retries ? 2 : 1))
                 {
                     var started = Stopwatch.GetTimestamp();
                     var response = await http.Post([.. batch]);
@@ -71,7 +75,7 @@ public static class IngestScenario
                 histogram.Add(local);
             }
         })));
-        return Figures.Of(phase, histogram, accepted, clock.Elapsed);
+        return Figures.Of(phase.Name, histogram, accepted, clock.Elapsed);
     }
 
     private sealed record AcceptedCount(int Accepted);

@@ -25,7 +25,7 @@ public sealed class WallBoardTests(Browser browser) : IClassFixture<Browser>
         await Expect(page.Locator("#trend-chart")).ToHaveAttributeAsync("data-today-calls", "1");
         await Expect(page.Locator(".tile-as-of").First).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"截至 \d\d:\d\d:\d\d"));
         Assert.Empty(await page.ElementsOutsideTheStage());
-        await page.Screenshot("wall", Pages.FullHd);
+        await page.Screenshot("wall-boards", Pages.FullHd);
 
         await Expect(page.GetByTestId("ranking-title")).ToHaveTextAsync("本年流浪乞讨救助 目标完成", new() { Timeout = 25_000 });
         await Expect(page.GetByTestId("ranking").Locator(".ranking-row").First).ToContainTextAsync("英德市");
@@ -50,7 +50,7 @@ public sealed class WallBoardTests(Browser browser) : IClassFixture<Browser>
         (await app.Http.Post(calls)).EnsureSuccessStatusCode();
 
         await Expect(yangshan).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("level-bad"), new() { Timeout = 2000 });
-        await Expect(yangshan.Locator(".chip")).ToHaveTextAsync("■ 热线近1小时 超限");
+        await Expect(yangshan.Locator(".chip")).ToHaveTextAsync("■ 来电 超限");
         await Expect(page.GetByTestId("city-hotline-status")).ToHaveTextAsync("■ 阳山县来电超限");
     }
 

@@ -39,13 +39,13 @@ export function createTrend(canvas) {
     data: {
       labels: Array.from({ length: HOURS }, (_, hour) => `${hour}时`),
       datasets: [
-        { type: "bar", label: "今日", data: todaySeries, backgroundColor: "#5cc8ff", borderRadius: 3, order: 2 },
+        { type: "bar", label: "今日", data: todaySeries, backgroundColor: "#5cc8ff", borderRadius: 3, order: 2, pointStyle: "rect" },
         { type: "line", label: "上周同日", data: lastWeekSeries, borderColor: "#f5b342", backgroundColor: "#f5b342",
-          borderDash: [8, 5], borderWidth: 3, pointRadius: 0, tension: 0.25, order: 1 },
+          borderDash: [8, 5], borderWidth: 3, pointRadius: 0, tension: 0.25, order: 1, pointStyle: "line" },
       ],
     },
     options: {
-      plugins: { legend: { position: "top", align: "end", labels: { boxWidth: 18 } }, tooltip: { enabled: false } },
+      plugins: { legend: { position: "top", align: "end", labels: { usePointStyle: true, boxWidth: 24 } }, tooltip: { enabled: false } },
       scales: {
         x: { grid: { display: false }, ticks: { maxRotation: 0, autoSkip: true, maxTicksLimit: 12 } },
         y: { beginAtZero: true, grid: { color: "#1f3f73" }, ticks: { precision: 0 } },

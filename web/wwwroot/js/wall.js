@@ -17,8 +17,8 @@ const COUNTY_METRICS = [
   { metric: "occupancyRate", label: "入住率", value: county => county.elderlyCare.occupancyRate },
   { metric: "availableBeds", label: "空余床位", value: county => county.elderlyCare.available },
   { metric: "stranded", label: "滞留", value: county => county.rescue.stranded },
-  { metric: "missedCalls", label: "热线未接", value: county => county.hotline.today.missed },
-  { metric: "lastHourCalls", label: "热线近1小时", value: county => county.hotline.lastHourCalls },
+  { metric: "missedCalls", label: "未接", value: county => county.hotline.today.missed },
+  { metric: "lastHourCalls", label: "来电", value: county => county.hotline.lastHourCalls },
 ];
 
 // Thresholds are set for a county (or a line); a city tile shows its worst county and names it.
@@ -73,7 +73,8 @@ function countyTile(display, county) {
   const line = (css, text) => { tile.querySelector(css).textContent = text; };
   line(".name", shortName(county.name));
   showStatus(tile.querySelector(".chip"), worstOne.judgement, worstOne.judgement.level === "ok" ? "" : `${worstOne.label} `);
-  line(".rate", `入住率 ${format.percent(county.elderlyCare.occupancyRate)}`);
+  line(".rate", format.percent(county.elderlyCare.occupancyRate));
+  tile.querySelector(".rate").append(Object.assign(document.createElement("small"), { textContent: " 入住率" }));
   line(".beds", `空余床位 ${format.count(county.elderlyCare.available)}`);
   line(".residents", `救助在站 ${format.count(county.rescue.residents)}`);
   line(".stranded", `滞留超3月 ${format.count(county.rescue.stranded)}`);

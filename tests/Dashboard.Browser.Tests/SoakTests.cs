@@ -34,14 +34,14 @@ public sealed class SoakTests(Browser browser, ITestOutputHelper output) : IClas
         output.WriteLine($"after warm-up ({warmUp.TotalSeconds:F0} s): {before / 1024.0 / 1024.0:F2} MB");
 
         var run = TimeSpan.FromMinutes(minutes) - warmUp;
-        var samples = new List<(double Minute, double Megabytes)>();
+        var samples = new List<HeapSample>();
         var clock = Stopwatch.StartNew();
         while (clock.Elapsed < run)
         {
             var slice = TimeSpan.FromSeconds(Math.Min(60, (run - clock.Elapsed).TotalSeconds));
             sent = await SendSteadily(app, slice, sent);
             var heap = await HeapAfterGc(cdp);
-            samples.Add(((warmUp + clock.Elapsed).TotalMinutes, heap / 1024.0 / 1024.0));
+            samples.Add(new HeapSample((warmUp + clock.Elapsed).TotalMinutes, heap / 1024.0 / 1024.0));
             output.WriteLine($"minute {samples[^1].Minute:F1}: {samples[^1].Megabytes:F2} MB");
         }
 
@@ -56,6 +56,8 @@ public sealed class SoakTests(Browser browser, ITestOutputHelper output) : IClas
         Assert.True(after - before < AllowedGrowthBytes, $"the heap grew from {before:N0} to {after:N0} bytes");
         await Expect(page.Locator("#connection")).ToHaveAttributeAsync("data-state", "connected");
     }
+
+    private sealed record HeapSample(double Minute, double Megabytes);
 
     private static async Task<double> HeapAfterGc(ICDPSession cdp)
     {

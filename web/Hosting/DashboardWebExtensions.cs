@@ -4,11 +4,13 @@ using Dashboard.Grains.Hosting;
 using Dashboard.Grains.Push;
 using Dashboard.Web.DemoTraffic;
 using Dashboard.Web.Alerts;
+using Dashboard.Web.Display;
 using Dashboard.Web.Hotlines;
 using Dashboard.Web.Registry;
 using Dashboard.Web.Ingest;
 using Dashboard.Web.Push;
 using Dashboard.Web.Snapshots;
+using Dashboard.Web.Targets;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -69,11 +71,17 @@ public static class DashboardWebExtensions
         builder.Services.AddHostedService(services => services.GetRequiredService<PushRegistration>());
 
         builder.Services.AddDemoTraffic(builder.Configuration);
+        builder.Services.AddDisplay(builder.Configuration);
     }
 
     public static void MapDashboard(this WebApplication app)
     {
-        app.UseExceptionHandler();
+        // A body that does not bind (a fraction for an integer) is the client's error in every
+        // environment; in Development minimal APIs throw it instead of answering 400.
+        app.UseExceptionHandler(new ExceptionHandlerOptions
+        {
+            StatusCodeSelector = exception => exception is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
+        });
         app.UseStatusCodePages();
         app.UseDefaultFiles();
         app.UseStaticFiles();
@@ -86,7 +94,12 @@ public static class DashboardWebExtensions
         app.MapHotlines();
         app.MapRegistry();
         app.MapAlerts();
+        app.MapDisplay();
+        app.MapTargets();
         app.MapHub<DashboardHub>("/hubs/dashboard");
         app.MapFallbackToFile("/county/{code}", "county.html");
+        app.MapFallbackToFile("/leader", "leader.html");
+        app.MapFallbackToFile("/duty", "duty.html");
+        app.MapFallbackToFile("/carousel", "carousel.html");
     }
 }

@@ -1,7 +1,8 @@
 // A county: its figures and every institution, live from the "county:<code>" group.
 import { connect } from "./live.js";
 import * as format from "./format.js";
-import { fitToScreen, showConnection, setText, tickClock } from "./page.js";
+import { judge, worst, showStatus } from "./display.js";
+import { preparePage, showConnection, setText } from "./page.js";
 
 const code = decodeURIComponent(location.pathname.split("/").filter(Boolean).pop() ?? "");
 
@@ -41,8 +42,20 @@ function byAttention(a, b) {
   return rank(a) - rank(b) || b.occupants / Math.max(1, b.beds) - a.occupants / Math.max(1, a.beds);
 }
 
-function render(county) {
+function renderStatus(display, county) {
+  showStatus(document.getElementById("kpi-beds-status"), judge(display, "availableBeds", county.elderlyCare.available), "空余 ");
+  showStatus(document.getElementById("kpi-occupancy-status"), judge(display, "occupancyRate", county.elderlyCare.occupancyRate));
+  showStatus(document.getElementById("kpi-rescue-status"), judge(display, "stranded", county.rescue.stranded), "滞留 ");
+  const hotline = worst([
+    { prefix: "未接 ", judgement: judge(display, "missedCalls", county.hotline.today.missed) },
+    { prefix: "来电 ", judgement: judge(display, "lastHourCalls", county.hotline.lastHourCalls) },
+  ], entry => entry.judgement).item;
+  showStatus(document.getElementById("kpi-hotline-status"), hotline.judgement, hotline.prefix);
+}
+
+function render(display, county) {
   const care = county.elderlyCare;
+  renderStatus(display, county);
   document.getElementById("county-name").textContent = county.name;
   document.title = `${county.name} · 清远市民政局`;
   setText("kpi-beds", format.count(care.beds));
@@ -67,8 +80,17 @@ function render(county) {
   document.getElementById("version-info").textContent = `数据版本 ${county.version}`;
 }
 
-fitToScreen();
-window.addEventListener("resize", fitToScreen);
-tickClock();
-setInterval(tickClock, 1000);
-connect({ groups: [`county:${code}`], onData: (_, county) => render(county), onState: showConnection });
+async function start() {
+  const { display, freshness } = await preparePage();
+  connect({
+    groups: [`county:${code}`],
+    refreshEveryMs: freshness.refreshEveryMs,
+    onData: (_, county) => {
+      freshness.confirm("county");
+      render(display, county);
+    },
+    onState: showConnection,
+  });
+}
+
+start();

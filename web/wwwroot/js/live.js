@@ -18,36 +18,56 @@ function retryDelay(attempt) {
   return base / 2 + Math.random() * base / 2;
 }
 
-export function connect({ groups, onData, onState }) {
+// groups: subscribed on every (re)connect; a failure of any of them restarts the connection.
+// optionalGroups: served by parts of the server that may be missing (alerts); a failure is reported to
+// onUnavailable and the group is tried again at the next refresh, while the rest keeps working.
+// refreshEveryMs: snapshots are fetched again this often, so figures are confirmed even when nothing
+// changes and a connection that died silently stops confirming them.
+// onData(key, data, group) gets every snapshot and newer update; group is the subscription it came through.
+export function connect({ groups, optionalGroups = [], onData, onState, onUnavailable = () => {}, refreshEveryMs = 0 }) {
   const versions = new Map();
+  const all = [...groups, ...optionalGroups];
   const connection = new signalR.HubConnectionBuilder()
     .withUrl("/hubs/dashboard")
     .withAutomaticReconnect({ nextRetryDelayInMilliseconds: ctx => retryDelay(ctx.previousRetryCount) })
     .build();
 
-  const apply = (key, version, data) => {
-    if (version <= (versions.get(key) ?? -1)) return;
-    versions.set(key, version);
-    onData(key, data);
+  const groupOf = key => (all.includes(key) ? key : all.find(group => key.startsWith(`${group}:`)) ?? key);
+
+  connection.on("update", update => {
+    if (update.version <= (versions.get(update.key) ?? -1)) return;
+    versions.set(update.key, update.version);
+    onData(update.key, update.data, groupOf(update.key));
+  });
+
+  // After a (re)connect a snapshot is current by definition: after a server restart versions may start
+  // lower. A periodic refresh may cross an update already applied, so it never goes back in version.
+  const subscribe = async (group, afterConnect) => {
+    const snapshot = await connection.invoke("Subscribe", group);
+    if (afterConnect || snapshot.version >= (versions.get(group) ?? -1)) {
+      versions.set(group, snapshot.version);
+      onData(group, snapshot, group);
+    }
   };
 
-  connection.on("update", update => apply(update.key, update.version, update.data));
-
-  const subscribeAll = async () => {
-    for (const group of groups) {
-      const snapshot = await connection.invoke("Subscribe", group);
-      // A snapshot is current by definition: after a server restart versions may start lower.
-      versions.set(group, snapshot.version);
-      onData(group, snapshot);
-    }
+  const subscribeAll = async afterConnect => {
+    for (const group of groups) await subscribe(group, afterConnect);
     onState("connected");
+    for (const group of optionalGroups) {
+      try {
+        await subscribe(group, afterConnect);
+      } catch (error) {
+        if (connection.state !== signalR.HubConnectionState.Connected) throw error;
+        onUnavailable(group, error);
+      }
+    }
   };
 
   const start = async (attempt = 0) => {
     onState("connecting");
     try {
       await connection.start();
-      await subscribeAll();
+      await subscribeAll(true);
     } catch {
       if (connection.state === signalR.HubConnectionState.Connected) await connection.stop();
       setTimeout(() => start(attempt + 1), retryDelay(attempt));
@@ -55,16 +75,21 @@ export function connect({ groups, onData, onState }) {
   };
 
   connection.onreconnecting(() => onState("connecting"));
-  connection.onreconnected(() => subscribeAll().catch(() => connection.stop()));
+  connection.onreconnected(() => subscribeAll(true).catch(() => connection.stop()));
   connection.onclose(() => { onState("disconnected"); setTimeout(() => start(), retryDelay(0)); });
+
+  const refresh = () => {
+    if (connection.state === signalR.HubConnectionState.Connected) subscribeAll(false).catch(() => connection.stop());
+  };
 
   // "Today" figures restart at midnight even when nothing happens, so a wall takes fresh snapshots then.
   const atMidnight = () => setTimeout(() => {
-    if (connection.state === signalR.HubConnectionState.Connected) subscribeAll().catch(() => connection.stop());
+    refresh();
     atMidnight();
   }, untilBeijingMidnight());
 
   start();
   atMidnight();
+  if (refreshEveryMs > 0) setInterval(refresh, refreshEveryMs);
   return connection;
 }

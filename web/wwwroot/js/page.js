@@ -1,6 +1,12 @@
 // What every page shares: the 1920×1080 canvas scaled to the screen, the clock, the connection badge,
-// and numbers that flash when they change.
+// numbers that flash when they change, and kiosk mode.
 import * as format from "./format.js";
+import { loadDisplay } from "./display.js";
+import { createFreshness } from "./freshness.js";
+
+// ?kiosk=1: an unattended screen. No controls, no cursor, no scrollbars (see .kiosk in wall.css).
+export const kiosk = new URLSearchParams(location.search).get("kiosk") === "1";
+document.documentElement.classList.toggle("kiosk", kiosk);
 
 const DESIGN_WIDTH = 1920;
 const DESIGN_HEIGHT = 1080;
@@ -16,8 +22,9 @@ export function fitToScreen() {
   return scale;
 }
 
-export function setText(id, text) {
-  const element = document.getElementById(id);
+// target: an element or its id.
+export function setText(target, text) {
+  const element = typeof target === "string" ? document.getElementById(target) : target;
   const previous = element.textContent;
   if (previous !== text) {
     element.textContent = text;
@@ -48,4 +55,17 @@ export function showConnection(state) {
 
 export function tickClock() {
   document.getElementById("clock").textContent = format.clock(new Date());
+}
+
+// What every page does before it connects: the stage fitted to the screen, the clock, the display
+// settings (waiting for the server if need be), and freshness for every tile marked data-fresh="<group>".
+export async function preparePage() {
+  fitToScreen();
+  window.addEventListener("resize", fitToScreen);
+  tickClock();
+  setInterval(tickClock, 1000);
+  const display = await loadDisplay();
+  const freshness = createFreshness(display.staleAfterSeconds);
+  document.querySelectorAll("[data-fresh]").forEach(tile => freshness.track(tile, tile.dataset.fresh));
+  return { display, freshness };
 }

@@ -1,76 +1,100 @@
-// The city wall: KPI tiles, one tile per county and the occupancy chart, live from the "city" group.
+// The city wall: KPI tiles, the counties coloured by their worst status, occupancy and rescue by county,
+// the hotline trend, a rotating ranking board and the alert ticker, live from the "city" and "alerts" groups.
 import { connect } from "./live.js";
 import * as format from "./format.js";
-import { fitToScreen, showConnection, setText, tickClock } from "./page.js";
+import { judge, worst, showStatus } from "./display.js";
+import { createChart, fitCharts } from "./charts.js";
+import { createTrend } from "./trend.js";
+import { ALERTS_GROUP, fetchAlerts, renderTicker } from "./alerts.js";
+import { TARGET_METRICS, fetchTargets, rank, renderRanking, shortName } from "./rankings.js";
+import { preparePage, showConnection, setText } from "./page.js";
 
-// Occupancy levels of an elderly-care scope, named in words as well as colour.
-function occupancyLevel(rate) {
-  if (rate >= 95) return { css: "level-bad", text: "接近满员" };
-  if (rate >= 85) return { css: "level-warn", text: "床位偏紧" };
-  return { css: "level-ok", text: "床位充足" };
+const RANKING_ROTATION_MS = 10_000;
+const LEVEL_COLOURS = { ok: "#5cc8ff", warn: "#f5b342", bad: "#ff5d5d" };
+
+// Every county figure that has a threshold, with the words it is named by on a tile.
+const COUNTY_METRICS = [
+  { metric: "occupancyRate", label: "入住率", value: county => county.elderlyCare.occupancyRate },
+  { metric: "availableBeds", label: "空余床位", value: county => county.elderlyCare.available },
+  { metric: "stranded", label: "滞留", value: county => county.rescue.stranded },
+  { metric: "missedCalls", label: "未接", value: county => county.hotline.today.missed },
+  { metric: "lastHourCalls", label: "来电", value: county => county.hotline.lastHourCalls },
+];
+
+// Thresholds are set for a county (or a line); a city tile shows its worst county and names it.
+function worstCounty(display, counties, metric, value) {
+  const found = worst(counties, county => judge(display, metric, value(county)));
+  return { ...found.judgement, county: found.item };
 }
 
-// Autonomous counties have long official names; tiles and axes use the short form.
-function shortName(name) {
-  return name.replace(/(壮族瑶族|瑶族)自治县$/, "县");
+function showCityStatus(id, display, counties, metric, value) {
+  const result = worstCounty(display, counties, metric, value);
+  showStatus(document.getElementById(id), result, result.level === "ok" ? "" : `${shortName(result.county.name)} `);
 }
 
-function createChart() {
-  Chart.defaults.color = "#8ea6cf";
-  Chart.defaults.font.size = 18;
-  Chart.defaults.font.family = getComputedStyle(document.documentElement).fontFamily;
-  return new Chart(document.getElementById("occupancy-chart"), {
+function createOccupancyChart() {
+  return createChart(document.getElementById("occupancy-chart"), {
     type: "bar",
-    data: { labels: [], datasets: [{ label: "入住率 %", data: [], backgroundColor: "#5cc8ff", borderRadius: 4 }] },
+    data: { labels: [], datasets: [{ label: "入住率 %", data: [], backgroundColor: [], borderRadius: 4 }] },
     options: {
-      animation: false,
-      // Chart.js measures its box on screen, which the stage's scale transform distorts; the box is
-      // sized in canvas pixels instead (sizeChart), so the canvas never feeds back into the layout.
-      responsive: false,
-      maintainAspectRatio: false,
       indexAxis: "y",
       plugins: { legend: { display: false }, tooltip: { enabled: false } },
       scales: {
-        x: { min: 0, max: 100, grid: { color: "#1f3f73" }, ticks: { callback: value => `${value}%` } },
-        y: { grid: { display: false }, ticks: { font: { size: 20 } } },
+        x: { min: 0, max: 100, grid: { color: "#1f3f73" }, ticks: { maxRotation: 0, stepSize: 25, callback: value => `${value}%` } },
+        y: { grid: { display: false }, ticks: { autoSkip: false, font: { size: 18 } } },
       },
     },
   });
 }
 
-function renderCounties(counties) {
-  const container = document.getElementById("counties");
-  container.replaceChildren(...counties.map(county => {
-    const level = occupancyLevel(county.elderlyCare.occupancyRate);
-    const tile = document.createElement("a");
-    tile.className = `county ${level.css}`;
-    tile.href = `/county/${county.code}`;
-    tile.dataset.code = county.code;
-    tile.innerHTML = `
-      <div class="name"></div>
-      <div class="rate"></div>
-      <div class="line level"></div>
-      <div class="line beds"></div>
-      <div class="line hotline"></div>`;
-    tile.querySelector(".name").textContent = shortName(county.name);
-    tile.title = county.name;
-    tile.querySelector(".rate").textContent = format.percent(county.elderlyCare.occupancyRate);
-    tile.querySelector(".level").textContent = `入住率 · ${level.text}`;
-    tile.querySelector(".beds").textContent =
-      `床位 ${format.count(county.elderlyCare.beds)} · 在住 ${format.count(county.elderlyCare.occupants)}`;
-    tile.querySelector(".hotline").textContent =
-      `热线近1小时 ${format.count(county.hotline.lastHourCalls)} · 救助在站 ${format.count(county.rescue.residents)}`;
-    return tile;
-  }));
+function renderOccupancyChart(chart, display, counties) {
+  const sorted = [...counties].sort((a, b) => b.elderlyCare.occupancyRate - a.elderlyCare.occupancyRate);
+  const dataset = chart.data.datasets[0];
+  chart.data.labels.length = dataset.data.length = dataset.backgroundColor.length = sorted.length;
+  sorted.forEach((county, index) => {
+    chart.data.labels[index] = shortName(county.name);
+    dataset.data[index] = county.elderlyCare.occupancyRate;
+    dataset.backgroundColor[index] = LEVEL_COLOURS[judge(display, "occupancyRate", county.elderlyCare.occupancyRate).level];
+  });
+  chart.update("none");
 }
 
-function renderChart(chart, counties) {
-  const sorted = [...counties].sort((a, b) => b.elderlyCare.occupancyRate - a.elderlyCare.occupancyRate);
-  chart.data.labels = sorted.map(county => shortName(county.name));
-  chart.data.datasets[0].data = sorted.map(county => county.elderlyCare.occupancyRate);
-  chart.data.datasets[0].backgroundColor = sorted.map(county =>
-    ({ "level-bad": "#ff5d5d", "level-warn": "#f5b342", "level-ok": "#5cc8ff" })[occupancyLevel(county.elderlyCare.occupancyRate).css]);
-  chart.update("none");
+function countyTile(display, county) {
+  const judged = COUNTY_METRICS.map(entry => ({ ...entry, judgement: judge(display, entry.metric, entry.value(county)) }));
+  const worstOne = worst(judged, entry => entry.judgement).item;
+  const tile = document.createElement("a");
+  tile.className = `county level-${worstOne.judgement.level}`;
+  tile.href = `/county/${county.code}${location.search}`;
+  tile.dataset.code = county.code;
+  tile.title = county.name;
+  tile.innerHTML = `<div class="name"></div><span class="chip"></span><div class="rate"></div>
+    <div class="line beds"></div><div class="line residents"></div><div class="line stranded"></div>
+    <div class="line last-hour"></div><div class="line missed"></div>`;
+  const line = (css, text) => { tile.querySelector(css).textContent = text; };
+  line(".name", shortName(county.name));
+  showStatus(tile.querySelector(".chip"), worstOne.judgement, worstOne.judgement.level === "ok" ? "" : `${worstOne.label} `);
+  line(".rate", format.percent(county.elderlyCare.occupancyRate));
+  tile.querySelector(".rate").append(Object.assign(document.createElement("small"), { textContent: " 入住率" }));
+  line(".beds", `空余床位 ${format.count(county.elderlyCare.available)}`);
+  line(".residents", `救助在站 ${format.count(county.rescue.residents)}`);
+  line(".stranded", `滞留超3月 ${format.count(county.rescue.stranded)}`);
+  line(".last-hour", `近1小时来电 ${format.count(county.hotline.lastHourCalls)}`);
+  line(".missed", `今日未接 ${format.count(county.hotline.today.missed)}`);
+  return tile;
+}
+
+function renderRescue(display, counties) {
+  document.getElementById("rescue-rows").replaceChildren(...counties.filter(county => county.rescue.stations > 0).map(county => {
+    const row = document.createElement("tr");
+    row.innerHTML = `<td></td><td class="number"></td><td class="number"></td><td><span class="chip"></span></td><td class="number"></td>`;
+    const cells = row.querySelectorAll("td");
+    cells[0].textContent = shortName(county.name);
+    cells[1].textContent = format.count(county.rescue.residents);
+    cells[2].textContent = format.count(county.rescue.stranded);
+    showStatus(cells[3].firstChild, judge(display, "stranded", county.rescue.stranded));
+    cells[4].textContent = format.count(county.rescue.month.reunited);
+    return row;
+  }));
 }
 
 const PUBLIC_ELDERLY_KINDS = ["public-elderly-care", "public-built-privately-run", "regional-elderly-home"];
@@ -79,7 +103,7 @@ function bedsOf(group, kinds) {
   return group.byKind.filter(kind => kinds.includes(kind.kind)).reduce((sum, kind) => sum + kind.beds, 0);
 }
 
-function renderKpis(city) {
+function renderKpis(display, city) {
   const care = city.elderlyCare;
   setText("kpi-beds", format.count(care.beds));
   setText("kpi-occupants", format.count(care.occupants));
@@ -90,42 +114,108 @@ function renderKpis(city) {
 
   const publicBeds = bedsOf(care, PUBLIC_ELDERLY_KINDS);
   document.getElementById("kpi-beds-detail").textContent =
-    `公办 ${format.count(publicBeds)} · 民办 ${format.count(care.beds - publicBeds)}`;
-  document.getElementById("kpi-occupants-detail").textContent = `空余床位 ${format.count(care.available)} · ${format.count(care.institutions)} 家机构`;
+    `空余 ${format.count(care.available)} · 公办 ${format.count(publicBeds)}`;
+  document.getElementById("kpi-occupants-detail").textContent =
+    `${format.count(care.institutions)} 家机构 · 民办床位 ${format.count(care.beds - publicBeds)}`;
   const over = document.getElementById("kpi-occupancy-detail");
   over.textContent = care.overCapacity > 0 ? `${care.overCapacity} 家机构超员` : "无机构超员";
   over.classList.toggle("alert", care.overCapacity > 0);
   document.getElementById("kpi-children-detail").textContent = `${format.count(city.childWelfare.institutions)} 家儿童福利机构`;
   document.getElementById("kpi-rescue-detail").textContent =
-    `未成年人 ${format.count(city.rescue.minors)} · 寻亲 ${format.count(city.rescue.reunited)} · 滞留超3月 ${format.count(city.rescue.stranded)}`;
+    `未成年 ${format.count(city.rescue.minors)} · 寻亲 ${format.count(city.rescue.reunited)} · 滞留 ${format.count(city.rescue.stranded)}`;
   document.getElementById("kpi-hotline-detail").textContent =
     `未接 ${format.count(city.hotline.today.missed)} · 拨出 ${format.count(city.hotline.today.outbound)} · 近1小时 ${format.count(city.hotline.lastHourCalls)}`;
+
+  const counties = city.counties;
+  showCityStatus("kpi-beds-status", display, counties, "availableBeds", county => county.elderlyCare.available);
+  showCityStatus("kpi-occupancy-status", display, counties, "occupancyRate", county => county.elderlyCare.occupancyRate);
+  showCityStatus("kpi-rescue-status", display, counties, "stranded", county => county.rescue.stranded);
+  const missed = worstCounty(display, counties, "missedCalls", county => county.hotline.today.missed);
+  const lastHour = worstCounty(display, counties, "lastHourCalls", county => county.hotline.lastHourCalls);
+  const hotline = worst([missed, lastHour], result => result).item;
+  showStatus(document.getElementById("kpi-hotline-status"), hotline,
+    hotline.level === "ok" ? "" : `${shortName(hotline.county.name)}${hotline === missed ? "未接" : "来电"}`);
 }
 
-function renderCity(chart, city) {
-  renderKpis(city);
+// The ranking board turns every few seconds: occupancy rate, then progress against each target.
+const BOARDS = [
+  { title: "养老机构入住率", rows: counties => [...counties]
+    .sort((a, b) => b.elderlyCare.occupancyRate - a.elderlyCare.occupancyRate)
+    .map(county => ({ code: county.code, name: shortName(county.name), figure: county.elderlyCare.occupants, percent: county.elderlyCare.occupancyRate, target: null })),
+    unit: "人在住" },
+  ...TARGET_METRICS.map(entry => ({ title: `${entry.title} 目标完成`, rows: (counties, targets) => rank(counties, entry, targets), unit: entry.unit })),
+];
+
+function createRankingBoard() {
+  let index = 0;
+  let counties = [];
+  let targets = new Map();
+  const render = () => {
+    const board = BOARDS[index];
+    document.getElementById("ranking-title").textContent = board.title;
+    const rows = board.rows(counties, targets);
+    renderRanking(document.getElementById("ranking"), rows, board.unit);
+  };
+  setInterval(() => {
+    index = (index + 1) % BOARDS.length;
+    render();
+  }, RANKING_ROTATION_MS);
+  return {
+    update(next) { counties = next; render(); },
+    setTargets(next) { targets = next; render(); },
+  };
+}
+
+function renderCity(state, city, isSnapshot) {
+  renderKpis(state.display, city);
   document.getElementById("as-of").textContent = format.time(city.asOf);
   document.getElementById("demo-badge").hidden = !city.demo;
   document.getElementById("version-info").textContent = `数据版本 ${city.version}`;
-  renderCounties(city.counties);
-  renderChart(chart, city.counties);
+  document.getElementById("counties").replaceChildren(...city.counties.map(county => countyTile(state.display, county)));
+  renderOccupancyChart(state.occupancyChart, state.display, city.counties);
+  renderRescue(state.display, city.counties);
+  state.ranking.update(city.counties);
+
+  const inbound = city.hotline.today.answered + city.hotline.today.missed;
+  if (state.lines === null) {
+    state.lines = [city.code, ...city.counties.map(county => county.code)];
+    state.trend.show(state.lines);
+  } else if (isSnapshot || inbound !== state.inbound) {
+    state.trend.scheduleRefresh();
+  }
+  state.inbound = inbound;
 }
 
-function sizeChart(chart, scale) {
-  const box = chart.canvas.parentElement;
-  chart.options.devicePixelRatio = window.devicePixelRatio * scale;
-  chart.resize(box.clientWidth, box.clientHeight);
+async function start() {
+  const { display, freshness } = await preparePage();
+  const state = {
+    display,
+    occupancyChart: createOccupancyChart(),
+    trend: createTrend(document.getElementById("trend-chart")),
+    ranking: createRankingBoard(),
+    lines: null,
+    inbound: 0,
+  };
+  fitCharts([state.occupancyChart, state.trend.chart]);
+  const ticker = document.getElementById("ticker");
+
+  connect({
+    groups: ["city"],
+    optionalGroups: [ALERTS_GROUP],
+    refreshEveryMs: freshness.refreshEveryMs,
+    onData: async (key, data, group) => {
+      freshness.confirm(group);
+      if (group === ALERTS_GROUP) {
+        renderTicker(ticker, data);
+        return;
+      }
+      const isSnapshot = key === group;
+      renderCity(state, data, isSnapshot);
+      if (isSnapshot) state.ranking.setTargets(await fetchTargets());
+    },
+    onUnavailable: async () => renderTicker(ticker, await fetchAlerts()),
+    onState: showConnection,
+  });
 }
 
-const chart = createChart();
-const fit = () => sizeChart(chart, fitToScreen());
-fit();
-window.addEventListener("resize", fit);
-tickClock();
-setInterval(tickClock, 1000);
-
-connect({
-  groups: ["city"],
-  onData: (_, city) => renderCity(chart, city),
-  onState: showConnection,
-});
+start();

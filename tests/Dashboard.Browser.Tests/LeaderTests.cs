@@ -1,0 +1,51 @@
+using System.Globalization;
+using System.Net.Http.Json;
+using Dashboard.Testing;
+using static Microsoft.Playwright.Assertions;
+
+namespace Dashboard.Browser.Tests;
+
+public sealed class LeaderTests(Browser browser) : IClassFixture<Browser>
+{
+    [Fact]
+    public async Task The_leader_view_ranks_counties_by_share_of_target_and_shows_an_admission_within_a_second()
+    {
+        await using var app = new DashboardApp();
+        var city = await app.GetCity();
+        var yingde = city.Counties.Single(county => county.Code == "441881");
+        (await app.Http.PutAsJsonAsync("/api/v1/targets/441881/occupancy", new { value = yingde.ElderlyCare.Occupants })).EnsureSuccessStatusCode();
+        (await app.Http.PutAsJsonAsync("/api/v1/targets/441802/occupancy", new { value = 2000 })).EnsureSuccessStatusCode();
+        (await app.Http.PutAsJsonAsync("/api/v1/targets/441823/rescues", new { value = 100 })).EnsureSuccessStatusCode();
+
+        var page = await browser.Open(app, "/leader", Pages.FullHd);
+        var occupancy = page.Locator("[data-metric='occupancy'] .ranking-row");
+        await Expect(occupancy).ToHaveCountAsync(8);
+        await Expect(occupancy.First).ToContainTextAsync("英德市");
+        await Expect(occupancy.First).ToContainTextAsync("100.0%");
+        var qingcheng = page.Locator("[data-metric='occupancy'] .ranking-row[data-code='441802']");
+        await Expect(qingcheng).ToContainTextAsync("/ 2,000");
+        await Expect(page.Locator("[data-metric='rescues'] .ranking-row").First).ToContainTextAsync("阳山县");
+        await Expect(page.Locator("[data-metric='reunions'] .ranking-row").First).ToContainTextAsync("未设目标");
+        Assert.Empty(await page.ElementsOutsideTheStage());
+        await page.Screenshot("leader", Pages.FullHd);
+
+        (await app.Http.Post(Events.Admitted("leader-1", institutionId: "441802-GB-001"))).EnsureSuccessStatusCode();
+
+        var occupants = city.Counties.Single(county => county.Code == "441802").ElderlyCare.Occupants + 1;
+        await Expect(qingcheng).ToContainTextAsync(string.Create(CultureInfo.InvariantCulture, $"{occupants:N0} / 2,000"), new() { Timeout = 1000 });
+    }
+
+    [Fact]
+    public async Task On_a_4K_wall_the_leader_view_fills_the_screen_with_large_type()
+    {
+        await using var app = new DashboardApp();
+
+        var page = await browser.Open(app, "/leader", Pages.Uhd);
+        await Expect(page.Locator("[data-metric='hotlineCases'] .ranking-row")).ToHaveCountAsync(8);
+        var fontSize = await page.Locator(".ranking-row .name").First.EvaluateAsync<double>("element => element.getBoundingClientRect().height");
+        await page.Screenshot("leader", Pages.Uhd);
+
+        Assert.True(fontSize >= 50, $"a county name is {fontSize} px high on a 4K screen");
+        Assert.Empty(await page.ElementsOutsideTheStage());
+    }
+}

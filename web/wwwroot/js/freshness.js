@@ -1,0 +1,52 @@
+// Every tile shows when the server last confirmed its figures; a tile not confirmed for longer than the
+// configured age turns grey with a 数据过期 badge. Confirmed means received in a snapshot or an update
+// while connected, so a silently dead connection shows up even when the connection badge looks fine.
+import * as format from "./format.js";
+
+export function createFreshness(staleAfterSeconds) {
+  const staleAfterMs = staleAfterSeconds * 1000;
+  const confirmedAt = new Map();
+  // Before its first figures a tile is given the same age from page load, so a wall just switched on is
+  // not marked stale while it connects.
+  const loadedAt = Date.now();
+  const tiles = [];
+
+  const markTile = (tile, now) => {
+    const at = confirmedAt.get(tile.key);
+    const stale = now - (at ?? loadedAt) > staleAfterMs;
+    tile.element.classList.toggle("stale", stale);
+    tile.badge.hidden = !stale;
+    tile.asOf.textContent = at === undefined ? "截至 --" : `截至 ${format.time(new Date(at).toISOString())}`;
+  };
+
+  // The as-of line and the badge are added once to the tile; a tile belongs to one data key.
+  const track = (element, key) => {
+    const footer = document.createElement("div");
+    footer.className = "freshness";
+    const badge = document.createElement("span");
+    badge.className = "stale-badge";
+    badge.textContent = "数据过期";
+    badge.hidden = true;
+    const asOf = document.createElement("span");
+    asOf.className = "tile-as-of";
+    footer.append(badge, asOf);
+    element.append(footer);
+    const tile = { element, key, badge, asOf };
+    tiles.push(tile);
+    markTile(tile, Date.now());
+  };
+
+  const confirm = key => {
+    const now = Date.now();
+    confirmedAt.set(key, now);
+    for (const tile of tiles) if (tile.key === key) markTile(tile, now);
+  };
+
+  const check = () => {
+    const now = Date.now();
+    for (const tile of tiles) markTile(tile, now);
+  };
+  setInterval(check, Math.min(5000, staleAfterMs / 4));
+
+  return { track, confirm, refreshEveryMs: staleAfterMs / 2 };
+}

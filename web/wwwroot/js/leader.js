@@ -1,0 +1,59 @@
+// The leader view: for occupancy, rescues, reunions and hotline cases, every county ranked by its share
+// of the target (with the raw figure), live from the "city" group. Sized to be read from 3 metres.
+import { connect } from "./live.js";
+import * as format from "./format.js";
+import { TARGET_METRICS, cityProgress, fetchTargets, rank, renderRanking } from "./rankings.js";
+import { preparePage, showConnection } from "./page.js";
+
+function createPanel(entry) {
+  const panel = document.createElement("article");
+  panel.className = "tile leader-panel";
+  panel.dataset.fresh = "city";
+  panel.dataset.metric = entry.metric;
+  panel.dataset.testid = `panel-${entry.metric}`;
+  panel.innerHTML = `<header class="panel-head"><h2></h2><div class="city-progress"></div></header><ol class="ranking leader-ranking"></ol>`;
+  panel.querySelector("h2").textContent = entry.title;
+  document.getElementById("panels").append(panel);
+  return panel;
+}
+
+function cityText(progress, unit) {
+  if (progress.target === undefined) return `8 区县合计 ${format.count(progress.figure)} ${unit} · 未设目标`;
+  return `8 区县合计 ${format.count(progress.figure)} ${unit} · 目标完成 ${format.percent(progress.percent)}`;
+}
+
+function render(panels, city, targets) {
+  for (const entry of TARGET_METRICS) {
+    const panel = panels.get(entry.metric);
+    panel.querySelector(".city-progress").textContent = cityText(cityProgress(city.counties, entry, targets), entry.unit);
+    renderRanking(panel.querySelector(".ranking"), rank(city.counties, entry, targets), entry.unit);
+  }
+  document.getElementById("as-of").textContent = format.time(city.asOf);
+  document.getElementById("demo-badge").hidden = !city.demo;
+  document.getElementById("version-info").textContent = `数据版本 ${city.version}`;
+}
+
+async function start() {
+  const panels = new Map(TARGET_METRICS.map(entry => [entry.metric, createPanel(entry)]));
+  const { freshness } = await preparePage();
+
+  let targets = new Map();
+  let city = null;
+  connect({
+    groups: ["city"],
+    refreshEveryMs: freshness.refreshEveryMs,
+    onData: async (key, data, group) => {
+      freshness.confirm(group);
+      city = data;
+      render(panels, city, targets);
+      // Targets change rarely: they are read again with every snapshot (connect, refresh, midnight).
+      if (key === group) {
+        targets = await fetchTargets();
+        render(panels, city, targets);
+      }
+    },
+    onState: showConnection,
+  });
+}
+
+start();

@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using Dashboard.Testing;
 using static Microsoft.Playwright.Assertions;
 
@@ -5,12 +6,12 @@ namespace Dashboard.Browser.Tests;
 
 public sealed class CarouselTests(Browser browser) : IClassFixture<Browser>
 {
-    private static readonly Dictionary<string, string?> FastCarousel = new() { ["Dashboard:Display:Carousel:Interval"] = "00:00:01" };
+    private static Dictionary<string, string?> FastCarousel() => new(AlertSurge.FireAtOnce()) { ["Dashboard:Display:Carousel:Interval"] = "00:00:01" };
 
     [Fact]
     public async Task The_carousel_turns_through_the_configured_screens()
     {
-        await using var app = new DashboardApp(extraSettings: FastCarousel);
+        await using var app = new DashboardApp(extraSettings: FastCarousel());
         var page = await browser.NewPage(Pages.FullHd);
         await page.GotoAsync(new Uri(app.BaseAddress, "/carousel").ToString());
 
@@ -25,9 +26,9 @@ public sealed class CarouselTests(Browser browser) : IClassFixture<Browser>
     [Fact]
     public async Task While_an_alert_is_firing_the_carousel_stays_on_the_duty_screen()
     {
-        await using var app = new DashboardApp(extraSettings: FastCarousel);
+        await using var app = new DashboardApp(extraSettings: FastCarousel());
+        var alert = await AlertSurge.Fire(app, "441823");
         var page = await browser.NewPage(Pages.FullHd);
-        var alerts = await FakeAlerts.Install(page, FakeAlerts.Spike("12", "firing"));
         await page.GotoAsync(new Uri(app.BaseAddress, "/carousel").ToString());
 
         var carousel = page.Locator("#carousel");
@@ -36,7 +37,7 @@ public sealed class CarouselTests(Browser browser) : IClassFixture<Browser>
         await page.WaitForTimeoutAsync(3000);
         await Expect(carousel).ToHaveAttributeAsync("data-screen", "/duty");
 
-        alerts.Push(FakeAlerts.Spike("12", "acknowledged"));
+        (await app.Http.PostAsJsonAsync($"/api/v1/alerts/{alert.Id}/ack", new { by = "王值班" })).EnsureSuccessStatusCode();
 
         await Expect(carousel).ToHaveAttributeAsync("data-holding", "false");
         await Expect(carousel).Not.ToHaveAttributeAsync("data-screen", "/duty", new() { Timeout = 5000 });

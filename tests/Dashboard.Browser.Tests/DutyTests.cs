@@ -1,3 +1,5 @@
+using System.Net.Http.Json;
+using Dashboard.Contracts.Alerts;
 using Dashboard.Testing;
 using static Microsoft.Playwright.Assertions;
 
@@ -35,18 +37,18 @@ public sealed class DutyTests(Browser browser) : IClassFixture<Browser>
     }
 
     [Fact]
-    public async Task A_duty_officer_acknowledges_a_firing_alert_with_name_and_note()
+    public async Task A_surge_appears_on_the_duty_console_the_officer_acknowledges_it_and_the_wall_shows_it_acknowledged()
     {
-        await using var app = new DashboardApp();
-        (await app.Http.Post(Call("duty-shot-1", "441823", answered: true), Call("duty-shot-2", "441823", answered: false))).EnsureSuccessStatusCode();
-        var page = await browser.NewPage(Pages.FullHd);
-        var alerts = await FakeAlerts.Install(page, FakeAlerts.Spike("12", "firing", level: 2), FakeAlerts.Spike("11", "resolved"));
-        await page.GotoAsync(new Uri(app.BaseAddress, "/duty").ToString());
+        await using var app = new DashboardApp(extraSettings: AlertSurge.FireAtOnce());
+        var page = await browser.Open(app, "/duty", Pages.FullHd);
+        var wall = await browser.Open(app, "/", Pages.FullHd);
 
-        var card = page.Locator(".alert-card[data-id='12']");
-        await Expect(card).ToContainTextAsync("告警中 · 已升级");
-        await Expect(card).ToContainTextAsync("预期约4次/小时，当前11次，2.8倍");
+        var alert = await AlertSurge.Fire(app, "441823");
+        var card = page.Locator($".alert-card[data-id='{alert.Id}']");
+        await Expect(card).ToContainTextAsync("告警中", new() { Timeout = 2000 });
+        await Expect(card).ToContainTextAsync("阳山县未保热线来电激增");
         await Expect(page.Locator("#alert-summary")).ToContainTextAsync("有告警待处置");
+        await Expect(wall.GetByTestId("ticker")).ToContainTextAsync("告警中");
         await page.Screenshot("duty", Pages.FullHd);
 
         await card.GetByRole(Microsoft.Playwright.AriaRole.Button, new() { Name = "认领" }).ClickAsync();
@@ -54,28 +56,22 @@ public sealed class DutyTests(Browser browser) : IClassFixture<Browser>
         await page.FillAsync("#duty-name", "王值班");
         await page.FillAsync("#duty-note", "已电话联系阳山县");
         await card.GetByRole(Microsoft.Playwright.AriaRole.Button, new() { Name = "认领" }).ClickAsync();
+
         await Expect(page.Locator("#alert-feedback")).ToContainTextAsync("已认领");
-
-        var (path, body) = Assert.Single(alerts.Actions);
-        Assert.Equal("/api/v1/alerts/12/ack", path);
-        Assert.Equal(("王值班", "已电话联系阳山县"), (body.GetProperty("by").GetString(), body.GetProperty("note").GetString()));
-
-        var acknowledged = FakeAlerts.Spike("12", "acknowledged", level: 2);
-        acknowledged["acknowledgedBy"] = "王值班";
-        acknowledged["acknowledgedAt"] = DateTimeOffset.UtcNow.ToString("O");
-        alerts.Push(acknowledged);
-        await Expect(card).ToContainTextAsync("认领");
         await Expect(card).ToContainTextAsync("王值班");
         await Expect(card.GetByRole(Microsoft.Playwright.AriaRole.Button, new() { Name = "认领" })).ToHaveCountAsync(0);
+        await Expect(wall.GetByTestId("ticker")).ToContainTextAsync("已认领", new() { Timeout = 2000 });
+        var detail = (await app.Http.GetFromJsonAsync<AlertDetail>($"/api/v1/alerts/{alert.Id}", Json.Options))!;
+        Assert.Contains(detail.Audit, entry => entry is { Action: "acknowledged", By: "王值班", Note: "已电话联系阳山县" });
     }
 
     [Fact]
     public async Task On_a_4K_screen_the_duty_console_scales_up_without_overflowing()
     {
-        await using var app = new DashboardApp();
-        var page = await browser.NewPage(Pages.Uhd);
-        await FakeAlerts.Install(page, FakeAlerts.Spike("12", "firing"), FakeAlerts.Spike("13", "pending"));
-        await page.GotoAsync(new Uri(app.BaseAddress, "/duty").ToString());
+        await using var app = new DashboardApp(extraSettings: AlertSurge.FireAtOnce());
+        await AlertSurge.Fire(app, "441823");
+        await AlertSurge.Fire(app, "441802");
+        var page = await browser.Open(app, "/duty", Pages.Uhd);
 
         await Expect(page.Locator("#hotline-rows tr")).ToHaveCountAsync(9);
         await Expect(page.Locator(".alert-card")).ToHaveCountAsync(2);

@@ -25,13 +25,16 @@ public static class Pages
     public static Task Screenshot(this IPage page, string name, (int Width, int Height) size) =>
         page.ScreenshotAsync(new() { Path = Screenshots.PathFor($"{name}-{size.Width}x{size.Height}.png") });
 
-    /// <summary>Every element of the stage lies inside it: nothing overflows the 1920×1080 canvas.</summary>
+    /// <summary>
+    /// Every element of the stage lies inside it: nothing overflows the 1920×1080 canvas. The alert
+    /// ticker's strip is a clipping window for its scrolling track, so what moves inside it is exempt.
+    /// </summary>
     public static async Task<string[]> ElementsOutsideTheStage(this IPage page) =>
         await page.EvaluateAsync<string[]>("""
             () => {
               const stage = document.getElementById("stage").getBoundingClientRect();
               return [...document.querySelectorAll("#stage *")]
-                .filter(element => element.offsetParent !== null && element.id !== "connection-banner")
+                .filter(element => element.offsetParent !== null && element.id !== "connection-banner" && !element.closest(".ticker-strip"))
                 .filter(element => {
                   const box = element.getBoundingClientRect();
                   return box.width > 0 && (box.right > stage.right + 1 || box.bottom > stage.bottom + 1 || box.left < stage.left - 1 || box.top < stage.top - 1);

@@ -9,20 +9,19 @@ public sealed class WallBoardTests(Browser browser) : IClassFixture<Browser>
     [Fact]
     public async Task The_wall_shows_statuses_in_words_a_ranking_board_the_hotline_trend_and_the_alert_ticker()
     {
-        await using var app = new DashboardApp();
+        await using var app = new DashboardApp(extraSettings: AlertSurge.FireAtOnce());
         (await app.Http.PutAsJsonAsync("/api/v1/targets/441881/rescues", new { value = 200 })).EnsureSuccessStatusCode();
         var call = new { id = "wall-call-1", type = "hotline.call", occurredAt = DateTimeOffset.UtcNow.ToString("O"), countyCode = "441823", direction = "inbound", answered = true };
         (await app.Http.Post(call)).EnsureSuccessStatusCode();
-        var page = await browser.NewPage(Pages.FullHd);
-        await FakeAlerts.Install(page, FakeAlerts.Spike("12", "firing"));
-        await page.GotoAsync(app.BaseAddress.ToString());
+        await AlertSurge.Fire(app, "441823");
+        var page = await browser.Open(app, "/", Pages.FullHd);
 
         await Expect(page.GetByTestId("city-occupancy-status")).ToHaveTextAsync("● 正常");
         await Expect(page.Locator(".county[data-code='441881'] .chip")).ToHaveTextAsync("● 正常");
         await Expect(page.GetByTestId("ranking").Locator(".ranking-row")).ToHaveCountAsync(8);
         await Expect(page.GetByTestId("ticker")).ToContainTextAsync("阳山县");
         await Expect(page.GetByTestId("ticker")).ToContainTextAsync("未保热线来电激增");
-        await Expect(page.Locator("#trend-chart")).ToHaveAttributeAsync("data-today-calls", "1");
+        await Expect(page.Locator("#trend-chart")).ToHaveAttributeAsync("data-today-calls", "7");
         await Expect(page.Locator(".tile-as-of").First).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"截至 \d\d:\d\d:\d\d"));
         Assert.Empty(await page.ElementsOutsideTheStage());
         await page.Screenshot("wall-boards", Pages.FullHd);
@@ -57,10 +56,11 @@ public sealed class WallBoardTests(Browser browser) : IClassFixture<Browser>
     [Fact]
     public async Task On_a_4K_screen_the_wall_with_its_boards_fits_the_screen()
     {
-        await using var app = new DashboardApp();
-        var page = await browser.NewPage(Pages.Uhd);
-        await FakeAlerts.Install(page, FakeAlerts.Spike("12", "firing"), FakeAlerts.Spike("13", "acknowledged"));
-        await page.GotoAsync(app.BaseAddress.ToString());
+        await using var app = new DashboardApp(extraSettings: AlertSurge.FireAtOnce());
+        await AlertSurge.Fire(app, "441823");
+        var acknowledged = await AlertSurge.Fire(app, "441802");
+        (await app.Http.PostAsJsonAsync($"/api/v1/alerts/{acknowledged.Id}/ack", new { by = "王值班" })).EnsureSuccessStatusCode();
+        var page = await browser.Open(app, "/", Pages.Uhd);
 
         await Expect(page.GetByTestId("ranking").Locator(".ranking-row")).ToHaveCountAsync(8);
         await Expect(page.GetByTestId("ticker")).ToContainTextAsync("阳山县");

@@ -5,27 +5,24 @@ using System.Threading.Channels;
 using Dashboard.Contracts.Alerts;
 using Dashboard.Testing;
 using Microsoft.AspNetCore.SignalR.Client;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Dashboard.Web.Tests;
 
 /// <summary>
-/// The alert workflow through the API on the embedded product. The demo lines have no history, so the
-/// expected rate is the floor and six calls in an hour are a surge; the pending period is set to zero
-/// so it fires at once (the timing of the lifecycle is tested on a fake clock in the grain tests).
+/// The alert workflow through the API on the embedded product, with real surges that fire at once
+/// (the timing of the lifecycle is tested on a fake clock in the grain tests).
 /// </summary>
 public sealed class AlertWorkflowTests
 {
     private const string County = "441802";
 
-    private static readonly Dictionary<string, string?> FireAtOnce = new() { ["Dashboard:Alerts:Spike:PendingFor"] = "00:00:00" };
 
     [Fact]
     public async Task An_officer_acknowledges_and_resolves_and_the_handover_shows_it()
     {
-        await using var app = new DashboardApp(extraSettings: FireAtOnce);
+        await using var app = new DashboardApp(extraSettings: AlertSurge.FireAtOnce());
         var shiftStart = DateTimeOffset.UtcNow;
-        var alert = await Surge(app);
+        var alert = await AlertSurge.Fire(app, County);
 
         var acknowledged = await app.Http.PostAsJsonAsync($"/api/v1/alerts/{alert.Id}/ack", new { by = "李值班", note = "已电话核实" });
         var resolved = await app.Http.PostAsJsonAsync($"/api/v1/alerts/{alert.Id}/resolve", new { by = "李值班", note = "已转县民政局处理" });
@@ -81,14 +78,14 @@ public sealed class AlertWorkflowTests
     [Fact]
     public async Task The_alerts_group_pushes_every_transition()
     {
-        await using var app = new DashboardApp(extraSettings: FireAtOnce);
+        await using var app = new DashboardApp(extraSettings: AlertSurge.FireAtOnce());
         await using var connection = new HubConnectionBuilder().WithUrl(new Uri(app.BaseAddress, "/hubs/dashboard")).Build();
         var updates = Channel.CreateUnbounded<JsonElement>();
         connection.On<JsonElement>("update", update => updates.Writer.TryWrite(update));
         await connection.StartAsync();
         var board = await connection.InvokeAsync<JsonElement>("Subscribe", "alerts");
 
-        var alert = await Surge(app);
+        var alert = await AlertSurge.Fire(app, County);
         await app.Http.PostAsJsonAsync($"/api/v1/alerts/{alert.Id}/ack", new { by = "李值班" });
         var states = new List<string>();
         while (!states.Contains("acknowledged"))
@@ -101,21 +98,4 @@ public sealed class AlertWorkflowTests
         Assert.Equal(0, board.GetProperty("alerts").GetArrayLength());
         Assert.Equal("acknowledged", states[^1]);
     }
-
-    /// <summary>Six inbound calls now, then the rules run: the alert fires at once.</summary>
-    private static async Task<AlertView> Surge(DashboardApp app)
-    {
-        var now = DateTimeOffset.UtcNow;
-        var calls = Enumerable.Range(0, 6).Select(index => (object)new
-        {
-            id = $"surge-{index}", type = "hotline.call", occurredAt = now.ToString("O"), countyCode = County, direction = "inbound", answered = true,
-        }).ToArray();
-        (await app.Http.Post(calls)).EnsureSuccessStatusCode();
-        await Evaluate(app);
-        var board = (await app.Http.GetFromJsonAsync<AlertBoard>("/api/v1/alerts", Json.Options))!;
-        return board.Alerts.Single(alert => alert.State == AlertState.Firing && alert.Scope == County);
-    }
-
-    /// <summary>What the heartbeat does every minute, done now.</summary>
-    private static Task Evaluate(DashboardApp app) => app.Services.GetRequiredService<IGrainFactory>().GetGrain<IAlertBoardGrain>(0).Evaluate();
 }

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using Dashboard.Contracts.Alerts;
 using Dashboard.Contracts.Calendar;
 using Dashboard.Contracts.Hotlines;
+using Dashboard.Contracts.Institutions;
 using Dashboard.Contracts.Registry;
 using Dashboard.Grains.Alerts;
 using Dashboard.Grains.Hotlines;
@@ -164,6 +165,32 @@ public sealed class AlertTests : IAsyncLifetime
         Assert.Equal(AlertState.Firing, silent.State);
         Assert.Contains("小时无数据", silent.Message);
         Assert.Equal(AlertState.Resolved, (await Board.Get(silent.Id))!.Alert.State);
+    }
+
+    [Fact]
+    public async Task When_configured_an_institution_silent_too_long_raises_a_no_data_alert_of_its_own()
+    {
+        var silentAfter = TimeSpan.FromDays(7);
+        await using var quietSilo = await TestSilo.Start(TuesdayTen, settings: new Dictionary<string, string?>
+        {
+            ["Dashboard:Alerts:InstitutionSilentAfter"] = silentAfter.ToString(),
+            ["Dashboard:Alerts:HotlineSilentAfter"] = "00:00:00",
+        });
+        await Prepare(quietSilo);
+        var home = new InstitutionInfo($"{Line}-GB-001", "甲县敬老院", InstitutionKind.PublicElderlyCare, Line, Demo: false);
+        await quietSilo.Grains.GetGrain<IRegistryGrain>(0).Register([new RegisteredInstitution(home, 30, 10)]);
+        var board = quietSilo.Grains.GetGrain<IAlertBoardGrain>(0);
+
+        quietSilo.Clock.Advance(silentAfter + TimeSpan.FromMinutes(1));
+        await board.Evaluate();
+        var silent = (await board.GetBoard()).Alerts.Single();
+        await quietSilo.Grains.GetGrain<IInstitutionGrain>(home.Id).Apply(
+            [new InstitutionChange("adm-1", InstitutionChangeKind.Admitted, 1, quietSilo.Clock.GetUtcNow(), Fingerprint: 1)]);
+        await board.Evaluate();
+
+        Assert.Equal((NoDataRule.Name, home.Id, Line, AlertState.Firing), (silent.Rule, silent.Subject, silent.Scope, silent.State));
+        Assert.StartsWith("甲县敬老院已", silent.Message);
+        Assert.Equal(AlertState.Resolved, (await board.Get(silent.Id))!.Alert.State);
     }
 
     [Theory]

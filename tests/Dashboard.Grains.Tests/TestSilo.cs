@@ -19,15 +19,17 @@ public sealed class TestSilo : IAsyncLifetime, IAsyncDisposable
 
     private string? dataFolder;
 
+    private IReadOnlyDictionary<string, string?> settings = new Dictionary<string, string?>();
+
     public FakeTimeProvider Clock { get; private init; } = new(new DateTimeOffset(2026, 11, 28, 9, 0, 0, TimeSpan.FromHours(8)));
 
     /// <summary>
     /// A silo of its own whose fake clock starts at <paramref name="now"/>, for tests that set the time;
     /// with <paramref name="dataFolder"/> its grains are stored there, and a new silo on it is a restart.
     /// </summary>
-    public static async Task<TestSilo> Start(DateTimeOffset now, string? dataFolder = null)
+    public static async Task<TestSilo> Start(DateTimeOffset now, string? dataFolder = null, IReadOnlyDictionary<string, string?>? settings = null)
     {
-        var silo = new TestSilo { Clock = new FakeTimeProvider(now), dataFolder = dataFolder };
+        var silo = new TestSilo { Clock = new FakeTimeProvider(now), dataFolder = dataFolder, settings = settings ?? new Dictionary<string, string?>() };
         await silo.InitializeAsync();
         return silo;
     }
@@ -44,6 +46,7 @@ public sealed class TestSilo : IAsyncLifetime, IAsyncDisposable
                 ["Dashboard:Embedded:SiloPort"] = FreePorts.Next().ToString(),
                 ["Dashboard:Embedded:GatewayPort"] = FreePorts.Next().ToString(),
             })
+            .AddInMemoryCollection(settings)
             .Build();
         host = Host.CreateDefaultBuilder()
             .ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning))

@@ -1,7 +1,8 @@
 namespace Dashboard.Contracts.Alerts;
 
 /// <summary>
-/// One alert for one rule and subject (a hotline's county or city code). <paramref name="Level"/> is
+/// One alert for one rule and subject (a hotline's code, or an institution's id for no-data) in a
+/// scope (the county or city code). <paramref name="Level"/> is
 /// 1 when it fires and rises each time it escalates; <paramref name="Count"/> counts how often the rule
 /// was breached again while the alert stayed open. <paramref name="Message"/> explains it in Chinese.
 /// </summary>

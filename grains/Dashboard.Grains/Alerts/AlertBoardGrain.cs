@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Dashboard.Contracts.Alerts;
+using Dashboard.Contracts.Counties;
 using Dashboard.Contracts.Hotlines;
 using Dashboard.Contracts.Push;
 using Dashboard.Contracts.Registry;
@@ -45,10 +46,20 @@ public sealed class AlertBoardGrain(
 
             var rule = Options.SpikeRuleFor(scope);
             var spike = SpikeRule.Judge(rule, line.Name, line.LastHourInbound(now), await SameHourInPastWeeks(scope, rule.Weeks, now));
-            changed |= Track(scope, scopeName, spike, rule.PendingFor, rule.ResolveAfter, now);
+            changed |= Track(scope, scopeName, scope, spike, rule.PendingFor, rule.ResolveAfter, now);
             if (Options.HotlineSilentAfter > TimeSpan.Zero)
             {
-                changed |= Track(scope, scopeName, NoDataRule.Judge(Options.HotlineSilentAfter, line.Name, line.AsOf, now), TimeSpan.Zero, TimeSpan.Zero, now);
+                changed |= Track(scope, scopeName, scope, NoDataRule.Judge(Options.HotlineSilentAfter, line.Name, line.AsOf, now), TimeSpan.Zero, TimeSpan.Zero, now);
+            }
+
+            if (Options.InstitutionSilentAfter > TimeSpan.Zero)
+            {
+                var county = await GrainFactory.GetGrain<ICountyGrain>(scope).GetSnapshot();
+                foreach (var institution in county.Institutions.Where(institution => institution.Active))
+                {
+                    var silence = NoDataRule.Judge(Options.InstitutionSilentAfter, institution.Name, institution.AsOf, now);
+                    changed |= Track(scope, scopeName, institution.Id, silence, TimeSpan.Zero, TimeSpan.Zero, now);
+                }
             }
         }
 
@@ -120,20 +131,20 @@ public sealed class AlertBoardGrain(
     }
 
     /// <summary>
-    /// One open alert per rule and subject: a breach opens it (pending, or firing at once without a
+    /// One open alert per rule and subject (a hotline's code, or an institution's id): a breach opens it (pending, or firing at once without a
     /// pending period), a breach lasting the pending period fires it, a breach after a normal spell
     /// counts as a repeat, and a normal rate for the hold period resolves it. A pending alert that
     /// returns to normal before firing is resolved quietly.
     /// </summary>
-    private bool Track(string scope, string scopeName, RuleVerdict verdict, TimeSpan pendingFor, TimeSpan resolveAfter, DateTimeOffset now)
+    private bool Track(string scope, string scopeName, string subject, RuleVerdict verdict, TimeSpan pendingFor, TimeSpan resolveAfter, DateTimeOffset now)
     {
-        var index = Board.Alerts.FindIndex(alert => alert.IsOpen && alert.Rule == verdict.Rule && alert.Subject == scope);
+        var index = Board.Alerts.FindIndex(alert => alert.IsOpen && alert.Rule == verdict.Rule && alert.Subject == subject);
         var open = index < 0 ? null : Board.Alerts[index];
         if (verdict.Breached)
         {
             if (open is null)
             {
-                return !Muted(scope, verdict.Rule, now) && Open(scope, scopeName, verdict, pendingFor, now);
+                return !Muted(scope, verdict.Rule, now) && Open(scope, scopeName, subject, verdict, pendingFor, now);
             }
 
             var updated = open with { Expected = verdict.Expected, Observed = verdict.Observed, Message = verdict.Message, NormalSince = null };
@@ -170,9 +181,9 @@ public sealed class AlertBoardGrain(
         return open.NormalSince is null;
     }
 
-    private bool Open(string scope, string scopeName, RuleVerdict verdict, TimeSpan pendingFor, DateTimeOffset now)
+    private bool Open(string scope, string scopeName, string subject, RuleVerdict verdict, TimeSpan pendingFor, DateTimeOffset now)
     {
-        var alert = new AlertView($"{Board.NextId++}", AlertState.Pending, 0, scope, scopeName, verdict.Rule, scope,
+        var alert = new AlertView($"{Board.NextId++}", AlertState.Pending, 0, scope, scopeName, verdict.Rule, subject,
             verdict.Expected, verdict.Observed, verdict.Message, 1, now, null, null, null, null, null, null);
         Audit(now, alert.Id, "pending", System, verdict.Message);
         Board.Alerts.Add(pendingFor <= TimeSpan.Zero ? Fire(alert, now) : alert);

@@ -17,6 +17,12 @@ public sealed class AlertOptions
     /// <summary>A hotline with no data for this long is an alert of its own (no-data rule); zero turns the rule off.</summary>
     public TimeSpan HotlineSilentAfter { get; set; } = TimeSpan.FromHours(24);
 
+    /// <summary>
+    /// An institution with no data for this long is a no-data alert of its own. Zero (the default) turns
+    /// the rule off: many institutions report only when someone is admitted or discharged.
+    /// </summary>
+    public TimeSpan InstitutionSilentAfter { get; set; } = TimeSpan.Zero;
+
     /// <summary>A firing alert not acknowledged for this long escalates one level, and again after as long.</summary>
     public TimeSpan EscalateAfter { get; set; } = TimeSpan.FromMinutes(10);
 

@@ -7,9 +7,6 @@ namespace Dashboard.Browser.Tests;
 
 public sealed class DutyTests(Browser browser) : IClassFixture<Browser>
 {
-    private static object Call(string id, string county, bool answered) =>
-        new { id, type = "hotline.call", occurredAt = DateTimeOffset.UtcNow.ToString("O"), countyCode = county, direction = "inbound", answered };
-
     [Fact]
     public async Task The_duty_console_shows_every_line_and_a_call_within_a_second_and_in_the_hourly_chart()
     {
@@ -19,7 +16,7 @@ public sealed class DutyTests(Browser browser) : IClassFixture<Browser>
         await Expect(page.Locator("#hotline-rows tr")).ToHaveCountAsync(9);
         await Expect(yangshan.Locator(".missed")).ToHaveTextAsync("0");
 
-        (await app.Http.Post(Call("duty-1", "441823", answered: false))).EnsureSuccessStatusCode();
+        (await app.Http.Post(Events.InboundCall("duty-1", "441823", answered: false))).EnsureSuccessStatusCode();
 
         await Expect(yangshan.Locator(".missed")).ToHaveTextAsync("1", new() { Timeout = 1000 });
         await Expect(yangshan.Locator(".last-hour")).ToHaveTextAsync("1");

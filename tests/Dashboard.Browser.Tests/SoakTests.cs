@@ -81,7 +81,7 @@ public sealed class SoakTests(Browser browser, ITestOutputHelper output) : IClas
         {
             var institution = institutions[next / 2 % institutions.Length];
             object change = next % 10 == 9
-                ? new { id = $"soak-call-{next}", type = "hotline.call", occurredAt = DateTimeOffset.UtcNow.ToString("O"), countyCode = "441823", direction = "inbound", answered = true }
+                ? Events.InboundCall($"soak-call-{next}", "441823")
                 : next % 2 == 0 ? Events.Admitted($"soak-{next}", institution) : Events.Discharged($"soak-{next}", institution);
             (await app.Http.Post(change)).EnsureSuccessStatusCode();
             next++;

@@ -11,7 +11,7 @@ public sealed class WallBoardTests(Browser browser) : IClassFixture<Browser>
     {
         await using var app = new DashboardApp(extraSettings: AlertSurge.FireAtOnce());
         (await app.Http.PutAsJsonAsync("/api/v1/targets/441881/rescues", new { value = 200 })).EnsureSuccessStatusCode();
-        var call = new { id = "wall-call-1", type = "hotline.call", occurredAt = DateTimeOffset.UtcNow.ToString("O"), countyCode = "441823", direction = "inbound", answered = true };
+        var call = Events.InboundCall("wall-call-1", "441823");
         (await app.Http.Post(call)).EnsureSuccessStatusCode();
         await AlertSurge.Fire(app, "441823");
         var page = await browser.Open(app, "/", Pages.FullHd);
@@ -42,10 +42,7 @@ public sealed class WallBoardTests(Browser browser) : IClassFixture<Browser>
         var yangshan = page.Locator(".county[data-code='441823']");
         await Expect(yangshan).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("level-ok"));
 
-        var calls = Enumerable.Range(1, 2).Select(index => (object)new
-        {
-            id = $"spike-{index}", type = "hotline.call", occurredAt = DateTimeOffset.UtcNow.ToString("O"), countyCode = "441823", direction = "inbound", answered = true,
-        }).ToArray();
+        var calls = Enumerable.Range(1, 2).Select(index => Events.InboundCall($"spike-{index}", "441823")).ToArray();
         (await app.Http.Post(calls)).EnsureSuccessStatusCode();
 
         await Expect(yangshan).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("level-bad"), new() { Timeout = 2000 });

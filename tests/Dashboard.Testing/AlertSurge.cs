@@ -15,11 +15,7 @@ public static class AlertSurge
 
     public static async Task<AlertView> Fire(DashboardApp app, string county)
     {
-        var now = DateTimeOffset.UtcNow;
-        var calls = Enumerable.Range(0, 6).Select(index => (object)new
-        {
-            id = $"surge-{county}-{index}", type = "hotline.call", occurredAt = now.ToString("O"), countyCode = county, direction = "inbound", answered = true,
-        }).ToArray();
+        var calls = Enumerable.Range(0, 6).Select(index => Events.InboundCall($"surge-{county}-{index}", county)).ToArray();
         (await app.Http.Post(calls)).EnsureSuccessStatusCode();
         await app.Services.GetRequiredService<IGrainFactory>().GetGrain<IAlertBoardGrain>(0).Evaluate();
         var board = (await app.Http.GetFromJsonAsync<AlertBoard>("/api/v1/alerts", Json.Options))!;

@@ -13,6 +13,9 @@ public static class Events
     public static object Discharged(string id, string institutionId = SomeInstitution, int count = 1, DateTimeOffset? at = null) =>
         new { id, type = "institution.discharged", occurredAt = (at ?? DateTimeOffset.UtcNow).ToString("O"), institutionId, count };
 
+    public static object InboundCall(string id, string countyCode, bool answered = true, DateTimeOffset? at = null) =>
+        new { id, type = "hotline.call", occurredAt = (at ?? DateTimeOffset.UtcNow).ToString("O"), countyCode, direction = "inbound", answered };
+
     /// <summary>Batches of admissions spread over the demo registry's elderly-care homes, each with its own id.</summary>
     public static object[][] AdmissionBatches(string prefix, int batches, int perBatch)
     {

@@ -6,17 +6,11 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace Dashboard.Web.Tests;
 
-public sealed class IngestTests : IAsyncLifetime
+public sealed class IngestTests : IAsyncDisposable
 {
-    private DashboardApp app = null!;
+    private readonly DashboardApp app = new();
 
-    public Task InitializeAsync()
-    {
-        app = new DashboardApp();
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync() => await app.DisposeAsync();
+    public ValueTask DisposeAsync() => app.DisposeAsync();
 
     [Fact]
     public async Task An_admission_raises_city_occupants_by_one_and_its_retry_changes_nothing()

@@ -53,7 +53,7 @@ public sealed class PushTests
         await connection.StartAsync();
 
         var board = await connection.InvokeAsync<JsonElement>("Subscribe", "hotline");
-        var call = new { id = "call-1", type = "hotline.call", occurredAt = DateTimeOffset.UtcNow.ToString("O"), countyCode = "441823", direction = "inbound", answered = false };
+        var call = Events.InboundCall("call-1", "441823", answered: false);
         (await app.Http.Post(call)).EnsureSuccessStatusCode();
         var update = await updates.Reader.ReadAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(10));
 

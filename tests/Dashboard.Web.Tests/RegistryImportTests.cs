@@ -7,19 +7,13 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace Dashboard.Web.Tests;
 
-public sealed class RegistryImportTests : IAsyncLifetime
+public sealed class RegistryImportTests : IAsyncDisposable
 {
-    private DashboardApp app = null!;
+    private readonly DashboardApp app = new();
 
     static RegistryImportTests() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
 
-    public Task InitializeAsync()
-    {
-        app = new DashboardApp();
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync() => await app.DisposeAsync();
+    public ValueTask DisposeAsync() => app.DisposeAsync();
 
     [Fact]
     public async Task A_GB18030_registry_with_Chinese_headers_replaces_the_demo_registry()

@@ -5,17 +5,11 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace Dashboard.Web.Tests;
 
-public sealed class TargetsTests : IAsyncLifetime
+public sealed class TargetsTests : IAsyncDisposable
 {
-    private DashboardApp app = null!;
+    private DashboardApp app = new();
 
-    public Task InitializeAsync()
-    {
-        app = new DashboardApp();
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync() => await app.DisposeAsync();
+    public ValueTask DisposeAsync() => app.DisposeAsync();
 
     [Fact]
     public async Task An_administrator_sets_replaces_and_removes_a_county_target()

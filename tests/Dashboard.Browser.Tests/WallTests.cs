@@ -49,8 +49,7 @@ public sealed class WallTests(Browser browser) : IClassFixture<Browser>
     public async Task A_county_tile_opens_the_county_page_with_its_institutions_and_over_capacity_in_red()
     {
         await using var app = new DashboardApp();
-        var capacity = new { id = "cap-1", type = "institution.capacity", occurredAt = DateTimeOffset.UtcNow.ToString("O"), institutionId = "441881-QY-001", beds = 300 };
-        (await app.Http.Post(capacity)).EnsureSuccessStatusCode();
+        (await app.Http.Post(Events.Capacity("cap-1", "441881-QY-001", beds: 300))).EnsureSuccessStatusCode();
         var page = await browser.Chromium.NewPageAsync(new() { ViewportSize = new() { Width = 1920, Height = 1080 }, Locale = "zh-CN" });
 
         await page.GotoAsync(app.BaseAddress.ToString());

@@ -67,6 +67,15 @@ public sealed class AlertTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_board_that_never_changed_is_as_of_the_moment_it_is_read()
+    {
+        var board = await Board.GetBoard();
+
+        Assert.Empty(board.Alerts);
+        Assert.Equal(silo.Clock.GetUtcNow(), board.AsOf);
+    }
+
+    [Fact]
     public async Task Without_acknowledgement_a_firing_alert_escalates_on_time()
     {
         var alert = await Surge();

@@ -7,6 +7,9 @@ public static class Events
 {
     public const string SomeInstitution = "441802-GB-001";
 
+    public static object Capacity(string id, string institutionId, int beds) =>
+        new { id, type = "institution.capacity", occurredAt = DateTimeOffset.UtcNow.ToString("O"), institutionId, beds };
+
     public static object Admitted(string id, string institutionId = SomeInstitution, int count = 1, DateTimeOffset? at = null) =>
         new { id, type = "institution.admitted", occurredAt = (at ?? DateTimeOffset.UtcNow).ToString("O"), institutionId, count };
 

@@ -7,12 +7,13 @@ namespace Dashboard.Web.Tests;
 public sealed class DisplayTests
 {
     [Fact]
-    public async Task Pages_get_the_thresholds_stale_age_and_carousel_from_configuration_with_defaults_for_the_rest()
+    public async Task Pages_get_the_thresholds_stale_age_page_turn_and_carousel_from_configuration_with_defaults_for_the_rest()
     {
         await using var app = new DashboardApp(extraSettings: new Dictionary<string, string?>
         {
             ["Dashboard:Display:Thresholds:occupancyRate:Warn"] = "80",
             ["Dashboard:Display:StaleAfter"] = "00:05:00",
+            ["Dashboard:Display:PageTurnInterval"] = "00:00:04",
             ["Dashboard:Display:Carousel:Screens:0"] = "/leader",
             ["Dashboard:Display:Carousel:Screens:1"] = "/duty",
         });
@@ -24,6 +25,7 @@ public sealed class DisplayTests
         Assert.True(thresholds.GetProperty("availableBeds").GetProperty("lowerIsWorse").GetBoolean());
         Assert.Equal(["availableBeds", "lastHourCalls", "missedCalls", "occupancyRate", "stranded"], thresholds.EnumerateObject().Select(metric => metric.Name).Order());
         Assert.Equal(300, display.GetProperty("staleAfterSeconds").GetDouble());
+        Assert.Equal(4, display.GetProperty("pageTurnIntervalSeconds").GetDouble());
         Assert.Equal(["/leader", "/duty"], display.GetProperty("carouselScreens").EnumerateArray().Select(screen => screen.GetString()));
     }
 

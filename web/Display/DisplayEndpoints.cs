@@ -9,12 +9,12 @@ public static class DisplayEndpoints
             .Bind(configuration.GetSection(DisplayOptions.Section))
             .Validate(options => options.Thresholds.Values.All(threshold => threshold.IsOrdered),
                 "Dashboard:Display:Thresholds: Alarm must lie beyond Warn in the worse direction")
-            .Validate(options => options.StaleAfter > TimeSpan.Zero && options.Carousel.Interval > TimeSpan.Zero,
-                "Dashboard:Display: StaleAfter and Carousel:Interval must be positive")
+            .Validate(options => options.StaleAfter > TimeSpan.Zero && options.PageTurnInterval > TimeSpan.Zero && options.Carousel.Interval > TimeSpan.Zero,
+                "Dashboard:Display: StaleAfter, PageTurnInterval and Carousel:Interval must be positive")
             .ValidateOnStart();
 
     public static void MapDisplay(this IEndpointRouteBuilder app) =>
         app.MapGet("/api/v1/display", (IOptions<DisplayOptions> options) => TypedResults.Ok(DisplaySettings.From(options.Value)))
             .WithTags("Display")
-            .WithSummary("Thresholds (green/amber/red) per metric, the age after which a figure counts as stale, and the carousel");
+            .WithSummary("Thresholds (green/amber/red) per metric, the age after which a figure counts as stale, how often long tables turn their page, and the carousel");
 }

@@ -21,5 +21,11 @@ public sealed class DisplayOptions
     /// <summary>A figure the server has not confirmed for this long is shown greyed out as 数据过期.</summary>
     public TimeSpan StaleAfter { get; set; } = TimeSpan.FromMinutes(10);
 
+    /// <summary>
+    /// A table longer than its tile (a county's institutions) is split into pages that turn by
+    /// themselves at this interval: a wall runs unattended, so nobody scrolls it.
+    /// </summary>
+    public TimeSpan PageTurnInterval { get; set; } = TimeSpan.FromSeconds(10);
+
     public CarouselOptions Carousel { get; set; } = new();
 }

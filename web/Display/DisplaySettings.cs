@@ -4,11 +4,12 @@ namespace Dashboard.Web.Display;
 public sealed record DisplaySettings(
     IReadOnlyDictionary<string, MetricThreshold> Thresholds,
     double StaleAfterSeconds,
+    double PageTurnIntervalSeconds,
     IReadOnlyList<string> CarouselScreens,
     double CarouselIntervalSeconds,
     string CarouselAlertScreen)
 {
     public static DisplaySettings From(DisplayOptions options) => new(
-        options.Thresholds, options.StaleAfter.TotalSeconds,
+        options.Thresholds, options.StaleAfter.TotalSeconds, options.PageTurnInterval.TotalSeconds,
         options.Carousel.EffectiveScreens, options.Carousel.Interval.TotalSeconds, options.Carousel.AlertScreen);
 }

@@ -280,7 +280,11 @@ public sealed class AlertBoardGrain(
     private void Audit(DateTimeOffset at, string subject, string action, string by, string? note) =>
         Board.Audit.Add(new AuditEntry(at, subject, action, by, note));
 
-    private AlertBoard CurrentBoard(DateTimeOffset now) => new(Board.Version, Board.AsOf,
+    /// <summary>
+    /// A board that never changed has no time of its own (it would say year 1); it is then as of the
+    /// moment it is read, which is true: every change goes through this grain.
+    /// </summary>
+    private AlertBoard CurrentBoard(DateTimeOffset now) => new(Board.Version, Board.Version == 0 ? now : Board.AsOf,
         [.. Board.Alerts.Where(alert => alert.IsOpen || alert.ResolvedAt >= now - RecentlyResolved).OrderByDescending(alert => alert.OpenedAt)]);
 
     private async Task Save(DateTimeOffset now)

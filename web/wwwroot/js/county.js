@@ -1,8 +1,10 @@
-// A county: its figures and every institution, live from the "county:<code>" group.
+// A county: its figures and every institution, live from the "county:<code>" group. The institutions
+// table turns its pages by itself when they do not fit the tile at once.
 import { connect } from "./live.js";
 import * as format from "./format.js";
 import { judge, worst, showStatus } from "./display.js";
 import { preparePage, showConnection, setText } from "./page.js";
+import { createPager } from "./pager.js";
 
 const code = decodeURIComponent(location.pathname.split("/").filter(Boolean).pop() ?? "");
 
@@ -16,6 +18,7 @@ function status(institution) {
 function row(institution) {
   const tr = document.createElement("tr");
   tr.className = !institution.active ? "inactive" : institution.overCapacity ? "over" : "";
+  tr.dataset.id = institution.id;
   const rate = institution.beds === 0 ? 0 : (100 * institution.occupants) / institution.beds;
   const cells = [
     [institution.name, ""], [institution.kindName, ""], [format.count(institution.beds), "number"],
@@ -53,7 +56,7 @@ function renderStatus(display, county) {
   showStatus(document.getElementById("kpi-hotline-status"), hotline.judgement, hotline.prefix);
 }
 
-function render(display, county) {
+function render(display, pager, county) {
   const care = county.elderlyCare;
   renderStatus(display, county);
   document.getElementById("county-name").textContent = county.name;
@@ -74,7 +77,7 @@ function render(display, county) {
     `本年救助 ${format.count(county.rescue.received)} · 寻亲 ${format.count(county.rescue.reunited)} · 落户 ${format.count(county.rescue.settled)}`;
   document.getElementById("kpi-hotline-detail").textContent =
     `未接 ${format.count(county.hotline.today.missed)} · 拨出 ${format.count(county.hotline.today.outbound)} · 近1小时 ${format.count(county.hotline.lastHourCalls)}`;
-  document.getElementById("institutions").replaceChildren(...[...county.institutions].sort(byAttention).map(row));
+  pager.setRows([...county.institutions].sort(byAttention).map(row));
   document.getElementById("as-of").textContent = format.time(county.asOf);
   document.getElementById("demo-badge").hidden = !county.demo;
   document.getElementById("version-info").textContent = `数据版本 ${county.version}`;
@@ -82,12 +85,18 @@ function render(display, county) {
 
 async function start() {
   const { display, freshness } = await preparePage();
+  const pager = createPager({
+    viewport: document.getElementById("institutions-window"),
+    body: document.getElementById("institutions"),
+    indicator: document.getElementById("institutions-page"),
+    turnEveryMs: display.pageTurnIntervalSeconds * 1000,
+  });
   connect({
     groups: [`county:${code}`],
     refreshEveryMs: freshness.refreshEveryMs,
     onData: (_, county) => {
       freshness.confirm("county");
-      render(display, county);
+      render(display, pager, county);
     },
     onState: showConnection,
   });

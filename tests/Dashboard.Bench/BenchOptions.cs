@@ -4,6 +4,8 @@ namespace Dashboard.Bench;
 /// Command-line options: <c>SCENARIO [--duration S] [--senders N] [--batch N] [--clients N] [--rate N]
 /// [--institutions N] [--counties N] [--store sqlite|postgres]</c>. Defaults suit the scenario: fan-out
 /// holds 5,000 clients for 10 minutes at one update per second (ten events per batch, a batch per second).
+/// For <c>ingest</c>, <c>--rate</c> offers that many events a second in total (open loop, latency counted
+/// from when each request was due); without it senders send as fast as they are acknowledged.
 /// </summary>
 public sealed record BenchOptions(string Scenario, TimeSpan Duration, int Senders, int Batch, int Clients, int Rate,
     int Institutions, int Counties, string Store)
@@ -25,7 +27,7 @@ public sealed record BenchOptions(string Scenario, TimeSpan Duration, int Sender
             Number("senders", 16),
             Number("batch", 100),
             Number("clients", fanout ? 5000 : 100),
-            Number("rate", fanout ? 10 : 1000),
+            Number("rate", scenario == "ingest" ? 0 : fanout ? 10 : 1000),
             Number("institutions", 50_000),
             Number("counties", 3_000),
             values.GetValueOrDefault("store", "sqlite"));

@@ -7,9 +7,12 @@ namespace Dashboard.Bench;
 
 /// <summary>
 /// Concurrent senders post admissions with unique ids for a fixed time, each request durably
-/// acknowledged before the next. Four phases side by side: batches spread over every institution,
-/// one event per request, batches sent twice with duplicates inside (retries), and batches that each
-/// come from one institution (a source's own feed). Every institution groups the events that arrive
+/// acknowledged before the next. Without a rate they send as fast as they are acknowledged (the most
+/// the system carries); with one, requests are due on a fixed schedule and each latency is counted
+/// from when its request was due, so a system that falls behind shows it (no coordinated omission).
+/// Four phases side by side: batches spread over every institution, one event per request, batches
+/// sent twice with duplicates inside (retries), and batches that each come from one institution (a
+/// source's own feed). Every institution groups the events that arrive
 /// while its write is in flight into its next write.
 /// </summary>
 public static class IngestScenario
@@ -20,6 +23,7 @@ public static class IngestScenario
     public static async Task<IReadOnlyList<Figures>> Run(SystemUnderTest system, BenchOptions options)
     {
         var institutions = DemoRegistry.ElderlyCareIds();
+        var pace = options.Rate > 0 ? $" offering {options.Rate} events/s" : string.Empty;
         Console.WriteLine($"warm-up: {options.Senders} senders for {WarmUp.TotalSeconds:0} s, not counted");
         await RunPhase(system.Web.Http, institutions, new IngestPhase("warm-up", options.Batch, false, false), options with { Duration = WarmUp });
         var results = new List<Figures>();
@@ -31,7 +35,7 @@ public static class IngestScenario
             new($"batches of {options.Batch}, per source", options.Batch, Retries: false, OneInstitution: true),
         })
         {
-            Console.WriteLine($"{phase.Name}: {options.Senders} senders for {options.Duration.TotalSeconds:0} s");
+            Console.WriteLine($"{phase.Name}: {options.Senders} senders{pace} for {options.Duration.TotalSeconds:0} s");
             results.Add(await RunPhase(system.Web.Http, institutions, phase, options));
         }
 
@@ -42,6 +46,7 @@ public static class IngestScenario
     {
         var histogram = Figures.NewHistogram();
         long accepted = 0;
+        var perSender = options.Rate > 0 ? TimeSpan.FromSeconds((double)phase.Batch * options.Senders / options.Rate) : TimeSpan.Zero;
         var clock = Stopwatch.StartNew();
         await Task.WhenAll(Enumerable.Range(0, options.Senders).Select(sender => Task.Run(async () =>
         {
@@ -49,6 +54,21 @@ public static class IngestScenario
             var random = new Random(sender);
             for (var sequence = 0; clock.Elapsed < options.Duration; sequence++)
             {
+                var due = clock.Elapsed;
+                if (perSender > TimeSpan.Zero)
+                {
+                    due = perSender * (sequence + (double)sender / options.Senders);
+                    if (due >= options.Duration)
+                    {
+                        break;
+                    }
+
+                    if (due > clock.Elapsed)
+                    {
+                        await Task.Delay(due - clock.Elapsed);
+                    }
+                }
+
                 var source = institutions[random.Next(institutions.Length)];
                 var batch = Enumerable.Range(0, phase.Batch)
                     .Select(index => Events.Admitted($"{phase.Name}-{sender}-{sequence}-{index}",
@@ -61,9 +81,9 @@ public static class IngestScenario
 
                 foreach (var attempt in Enumerable.Range(0, phase.Retries ? 2 : 1))
                 {
-                    var started = Stopwatch.GetTimestamp();
                     var response = await http.Post([.. batch]);
-                    local.RecordValue((long)Stopwatch.GetElapsedTime(started).TotalMicroseconds);
+                    local.RecordValue(Math.Max(1, (long)(clock.Elapsed - due).TotalMicroseconds));
+                    due = clock.Elapsed;
                     response.EnsureSuccessStatusCode();
                     var result = await response.Content.ReadFromJsonAsync<AcceptedCount>(Json.Options);
                     Interlocked.Add(ref accepted, result!.Accepted);

@@ -20,6 +20,10 @@ public static class LatencyScenario
     private const string County = "441802";
     private const int ConnectingAtOnce = 50;
     private const double Megabyte = 1024 * 1024;
+
+    /// <summary>Readings of the server's memory during the run, to show its course and not just two ends.</summary>
+    private const int MemorySamples = 10;
+
     private static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(5);
     private static readonly TimeSpan Settle = TimeSpan.FromSeconds(5);
 
@@ -48,9 +52,16 @@ public static class LatencyScenario
 
         var clock = Stopwatch.StartNew();
         var interval = TimeSpan.FromSeconds((double)EventsPerBatch / options.Rate);
+        var sampleEvery = options.Duration / MemorySamples;
+        var memory = new List<double>();
         var batches = 0;
         while (clock.Elapsed < options.Duration)
         {
+            if (clock.Elapsed >= sampleEvery * memory.Count)
+            {
+                memory.Add(system.Web.Usage().WorkingSetBytes / Megabyte);
+            }
+
             var due = interval * batches;
             if (due > clock.Elapsed)
             {
@@ -72,6 +83,7 @@ public static class LatencyScenario
         pushed.More["bytesPerConnection"] = (connected.WorkingSetBytes - idle.WorkingSetBytes) / (double)clients.Count;
         pushed.More["serverMemoryConnectedMb"] = connected.WorkingSetBytes / Megabyte;
         pushed.More["serverMemoryEndMb"] = end.WorkingSetBytes / Megabyte;
+        pushed.More["serverMemoryDuringMb"] = memory.Select(megabytes => Math.Round(megabytes)).ToArray();
         pushed.More["serverCpuPercent"] = end.CpuPercentSince(connected, clock.Elapsed);
         return [pushed, Figures.Of("poll every 5 s, 1 client", poll, batches * EventsPerBatch, clock.Elapsed)];
     }

@@ -30,7 +30,7 @@ public sealed class SystemUnderTest : IAsyncDisposable
             return new SystemUnderTest(web, [web]);
         }
 
-        var postgres = await PostgresServer.Start();
+        var postgres = await PostgresServer.Start(flushToDisk: true);
         var gateway = FreePorts.Next();
         var cluster = new Dictionary<string, string>(settings)
         {

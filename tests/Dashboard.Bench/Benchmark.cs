@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Text.Json;
 
 namespace Dashboard.Bench;
@@ -25,7 +26,7 @@ public static class Benchmark
         Console.WriteLine($"{"phase",-26} {"events/s",10} {"p50 ms",8} {"p95 ms",8} {"p99 ms",8} {"max ms",8} {"count",10}");
         foreach (var row in figures)
         {
-            var more = string.Join("  ", row.More.Select(entry => $"{entry.Key} {entry.Value:0.#}"));
+            var more = string.Join("  ", row.More.Select(entry => $"{entry.Key} {Format(entry.Value)}"));
             Console.WriteLine($"{row.Phase,-26} {row.EventsPerSecond,10:0} {row.P50Ms,8:0.0} {row.P95Ms,8:0.0} {row.P99Ms,8:0.0} {row.MaxMs,8:0.0} {row.Count,10}  {more}");
         }
 
@@ -37,4 +38,8 @@ public static class Benchmark
         Console.WriteLine(json);
         return 0;
     }
+
+    private static string Format(object value) => value is IEnumerable<double> series
+        ? string.Join(" ", series.Select(number => number.ToString("0.#", CultureInfo.InvariantCulture)))
+        : string.Format(CultureInfo.InvariantCulture, "{0:0.#}", value);
 }

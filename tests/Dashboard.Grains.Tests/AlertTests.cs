@@ -202,6 +202,33 @@ public sealed class AlertTests : IAsyncLifetime
         Assert.Equal(AlertState.Resolved, (await board.Get(silent.Id))!.Alert.State);
     }
 
+    [Fact]
+    public async Task Deactivating_a_silent_institution_resolves_its_no_data_alert_with_the_reason()
+    {
+        var silentAfter = TimeSpan.FromDays(7);
+        await using var quietSilo = await TestSilo.Start(TuesdayTen, settings: new Dictionary<string, string?>
+        {
+            ["Dashboard:Alerts:InstitutionSilentAfter"] = silentAfter.ToString(),
+            ["Dashboard:Alerts:HotlineSilentAfter"] = "00:00:00",
+        });
+        await Prepare(quietSilo);
+        var home = new InstitutionInfo($"{Line}-GB-002", "甲县乙镇敬老院", InstitutionKind.PublicElderlyCare, Line, Demo: false);
+        await quietSilo.Grains.GetGrain<IRegistryGrain>(0).Register([new RegisteredInstitution(home, 30, 10)]);
+        var board = quietSilo.Grains.GetGrain<IAlertBoardGrain>(0);
+        quietSilo.Clock.Advance(silentAfter + TimeSpan.FromMinutes(1));
+        await board.Evaluate();
+        var silent = (await board.GetBoard()).Alerts.Single();
+
+        await quietSilo.Grains.GetGrain<IInstitutionGrain>(home.Id).Deactivate();
+        quietSilo.Clock.Advance(TimeSpan.FromDays(1));
+        await board.Evaluate();
+
+        var detail = (await board.Get(silent.Id))!;
+        Assert.Equal((AlertState.Resolved, "系统"), (detail.Alert.State, detail.Alert.ResolvedBy));
+        Assert.Equal("机构已停用", detail.Audit.Last().Note);
+        Assert.Empty((await board.GetBoard()).Alerts.Where(alert => alert.IsOpen));
+    }
+
     [Theory]
     [InlineData(4.0, 11)]
     [InlineData(0.5, 4)]

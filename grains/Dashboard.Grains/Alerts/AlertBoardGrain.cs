@@ -55,10 +55,11 @@ public sealed class AlertBoardGrain(
             if (Options.InstitutionSilentAfter > TimeSpan.Zero)
             {
                 var county = await GrainFactory.GetGrain<ICountyGrain>(scope).GetSnapshot();
-                foreach (var institution in county.Institutions.Where(institution => institution.Active))
+                foreach (var institution in county.Institutions)
                 {
-                    var silence = NoDataRule.Judge(Options.InstitutionSilentAfter, institution.Name, institution.AsOf, now);
-                    changed |= Track(scope, scopeName, institution.Id, silence, TimeSpan.Zero, TimeSpan.Zero, now);
+                    changed |= institution.Active
+                        ? Track(scope, scopeName, institution.Id, NoDataRule.Judge(Options.InstitutionSilentAfter, institution.Name, institution.AsOf, now), TimeSpan.Zero, TimeSpan.Zero, now)
+                        : Retire(institution.Id, "机构已停用", now);
                 }
             }
         }
@@ -179,6 +180,23 @@ public sealed class AlertBoardGrain(
 
         Board.Alerts[index] = open with { NormalSince = normalSince };
         return open.NormalSince is null;
+    }
+
+    /// <summary>A subject that no longer reports by design (a deactivated institution): its open alerts are resolved with the reason.</summary>
+    private bool Retire(string subject, string reason, DateTimeOffset now)
+    {
+        var retired = false;
+        for (var index = 0; index < Board.Alerts.Count; index++)
+        {
+            if (Board.Alerts[index] is { IsOpen: true } open && open.Subject == subject)
+            {
+                Board.Alerts[index] = open with { State = AlertState.Resolved, ResolvedAt = now, ResolvedBy = System };
+                Audit(now, open.Id, "resolved", System, reason);
+                retired = true;
+            }
+        }
+
+        return retired;
     }
 
     private bool Open(string scope, string scopeName, string subject, RuleVerdict verdict, TimeSpan pendingFor, DateTimeOffset now)

@@ -7,9 +7,11 @@ namespace Dashboard.Browser.Tests;
 public sealed class WallBoardTests(Browser browser) : IClassFixture<Browser>
 {
     [Fact]
-    public async Task The_wall_shows_statuses_in_words_a_ranking_board_the_hotline_trend_and_the_alert_ticker()
+    public async Task The_wall_shows_statuses_in_words_ranking_boards_turning_at_the_page_turn_interval_the_hotline_trend_and_the_alert_ticker()
     {
-        await using var app = new DashboardApp(extraSettings: AlertSurge.FireAtOnce());
+        var settings = AlertSurge.FireAtOnce();
+        settings["Dashboard:Display:PageTurnInterval"] = "00:00:02";
+        await using var app = new DashboardApp(extraSettings: settings);
         (await app.Http.PutAsJsonAsync("/api/v1/targets/441881/rescues", new { value = 200 })).EnsureSuccessStatusCode();
         var call = Events.InboundCall("wall-call-1", "441823");
         (await app.Http.Post(call)).EnsureSuccessStatusCode();
@@ -26,7 +28,7 @@ public sealed class WallBoardTests(Browser browser) : IClassFixture<Browser>
         Assert.Empty(await page.ElementsOutsideTheStage());
         await page.Screenshot("wall-boards", Pages.FullHd);
 
-        await Expect(page.GetByTestId("ranking-title")).ToHaveTextAsync("本年流浪乞讨救助 目标完成", new() { Timeout = 25_000 });
+        await Expect(page.GetByTestId("ranking-title")).ToHaveTextAsync("本年流浪乞讨救助 目标完成", new() { Timeout = 10_000 });
         await Expect(page.GetByTestId("ranking").Locator(".ranking-row").First).ToContainTextAsync("英德市");
     }
 

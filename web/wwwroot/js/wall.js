@@ -9,7 +9,6 @@ import { ALERTS_GROUP, fetchAlerts, renderTicker } from "./alerts.js";
 import { TARGET_METRICS, fetchTargets, rank, renderRanking, shortName } from "./rankings.js";
 import { preparePage, showConnection, setText } from "./page.js";
 
-const RANKING_ROTATION_MS = 10_000;
 const LEVEL_COLOURS = { ok: "#5cc8ff", warn: "#f5b342", bad: "#ff5d5d" };
 
 // Every county figure that has a threshold, with the words it is named by on a tile.
@@ -146,7 +145,8 @@ const BOARDS = [
   ...TARGET_METRICS.map(entry => ({ title: `${entry.title} 目标完成`, rows: (counties, targets) => rank(counties, entry, targets), unit: entry.unit })),
 ];
 
-function createRankingBoard() {
+// The boards take turns at the display's page-turn interval, like every other rotating table.
+function createRankingBoard(turnEveryMs) {
   let index = 0;
   let counties = [];
   let targets = new Map();
@@ -159,7 +159,7 @@ function createRankingBoard() {
   setInterval(() => {
     index = (index + 1) % BOARDS.length;
     render();
-  }, RANKING_ROTATION_MS);
+  }, turnEveryMs);
   return {
     update(next) { counties = next; render(); },
     setTargets(next) { targets = next; render(); },
@@ -192,7 +192,7 @@ async function start() {
     display,
     occupancyChart: createOccupancyChart(),
     trend: createTrend(document.getElementById("trend-chart")),
-    ranking: createRankingBoard(),
+    ranking: createRankingBoard(display.pageTurnIntervalSeconds * 1000),
     lines: null,
     inbound: 0,
   };

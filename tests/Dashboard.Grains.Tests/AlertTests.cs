@@ -20,6 +20,8 @@ public sealed class AlertTests : IAsyncLifetime
     /// <summary>A Tuesday morning, Beijing time.</summary>
     private static readonly DateTimeOffset TuesdayTen = new(2026, 11, 24, 10, 0, 0, TimeSpan.FromHours(8));
 
+    private static readonly TimeSpan InstitutionSilentAfter = TimeSpan.FromDays(7);
+
     private TestSilo silo = null!;
 
     private IAlertBoardGrain Board => silo.Grains.GetGrain<IAlertBoardGrain>(0);
@@ -179,18 +181,11 @@ public sealed class AlertTests : IAsyncLifetime
     [Fact]
     public async Task When_configured_an_institution_silent_too_long_raises_a_no_data_alert_of_its_own()
     {
-        var silentAfter = TimeSpan.FromDays(7);
-        await using var quietSilo = await TestSilo.Start(TuesdayTen, settings: new Dictionary<string, string?>
-        {
-            ["Dashboard:Alerts:InstitutionSilentAfter"] = silentAfter.ToString(),
-            ["Dashboard:Alerts:HotlineSilentAfter"] = "00:00:00",
-        });
-        await Prepare(quietSilo);
-        var home = new InstitutionInfo($"{Line}-GB-001", "甲县敬老院", InstitutionKind.PublicElderlyCare, Line, Demo: false);
-        await quietSilo.Grains.GetGrain<IRegistryGrain>(0).Register([new RegisteredInstitution(home, 30, 10)]);
+        await using var quietSilo = await WatchingInstitutions();
+        var home = await RegisterHome(quietSilo, $"{Line}-GB-001", "甲县敬老院");
         var board = quietSilo.Grains.GetGrain<IAlertBoardGrain>(0);
 
-        quietSilo.Clock.Advance(silentAfter + TimeSpan.FromMinutes(1));
+        quietSilo.Clock.Advance(InstitutionSilentAfter + TimeSpan.FromMinutes(1));
         await board.Evaluate();
         var silent = (await board.GetBoard()).Alerts.Single();
         await quietSilo.Grains.GetGrain<IInstitutionGrain>(home.Id).Apply(
@@ -205,17 +200,10 @@ public sealed class AlertTests : IAsyncLifetime
     [Fact]
     public async Task Deactivating_a_silent_institution_resolves_its_no_data_alert_with_the_reason()
     {
-        var silentAfter = TimeSpan.FromDays(7);
-        await using var quietSilo = await TestSilo.Start(TuesdayTen, settings: new Dictionary<string, string?>
-        {
-            ["Dashboard:Alerts:InstitutionSilentAfter"] = silentAfter.ToString(),
-            ["Dashboard:Alerts:HotlineSilentAfter"] = "00:00:00",
-        });
-        await Prepare(quietSilo);
-        var home = new InstitutionInfo($"{Line}-GB-002", "甲县乙镇敬老院", InstitutionKind.PublicElderlyCare, Line, Demo: false);
-        await quietSilo.Grains.GetGrain<IRegistryGrain>(0).Register([new RegisteredInstitution(home, 30, 10)]);
+        await using var quietSilo = await WatchingInstitutions();
+        var home = await RegisterHome(quietSilo, $"{Line}-GB-002", "甲县乙镇敬老院");
         var board = quietSilo.Grains.GetGrain<IAlertBoardGrain>(0);
-        quietSilo.Clock.Advance(silentAfter + TimeSpan.FromMinutes(1));
+        quietSilo.Clock.Advance(InstitutionSilentAfter + TimeSpan.FromMinutes(1));
         await board.Evaluate();
         var silent = (await board.GetBoard()).Alerts.Single();
 
@@ -235,6 +223,25 @@ public sealed class AlertTests : IAsyncLifetime
     [InlineData(400.0, 460)]
     public void The_upper_bound_is_the_poisson_tail_for_small_counts_and_the_normal_one_for_large(double expected, int bound) =>
         Assert.Equal(bound, SpikeRule.UpperBound(expected, new SpikeRuleOptions().Probability));
+
+    /// <summary>A silo whose rules watch institutions for silence (and not the hotlines), the history prepared.</summary>
+    private static async Task<TestSilo> WatchingInstitutions()
+    {
+        var watching = await TestSilo.Start(TuesdayTen, settings: new Dictionary<string, string?>
+        {
+            ["Dashboard:Alerts:InstitutionSilentAfter"] = InstitutionSilentAfter.ToString(),
+            ["Dashboard:Alerts:HotlineSilentAfter"] = "00:00:00",
+        });
+        await Prepare(watching);
+        return watching;
+    }
+
+    private static async Task<InstitutionInfo> RegisterHome(TestSilo silo, string id, string name)
+    {
+        var home = new InstitutionInfo(id, name, InstitutionKind.PublicElderlyCare, Line, Demo: false);
+        await silo.Grains.GetGrain<IRegistryGrain>(0).Register([new RegisteredInstitution(home, 30, 10)]);
+        return home;
+    }
 
     private Task Minute(int callsInIt) => Minute(silo, callsInIt);
 

@@ -12,8 +12,8 @@ namespace Dashboard.Bench;
 /// from when its request was due, so a system that falls behind shows it (no coordinated omission).
 /// Four phases side by side: batches spread over every institution, one event per request, batches
 /// sent twice with duplicates inside (retries), and batches that each come from one institution (a
-/// source's own feed). Every institution groups the events that arrive
-/// while its write is in flight into its next write.
+/// source's own feed). Every institution groups the events that arrive while its write is in flight
+/// into its next write.
 /// </summary>
 public static class IngestScenario
 {

@@ -57,9 +57,14 @@ public sealed class AlertBoardGrain(
                 var county = await GrainFactory.GetGrain<ICountyGrain>(scope).GetSnapshot();
                 foreach (var institution in county.Institutions)
                 {
-                    changed |= institution.Active
-                        ? Track(scope, scopeName, institution.Id, NoDataRule.Judge(Options.InstitutionSilentAfter, institution.Name, institution.AsOf, now), TimeSpan.Zero, TimeSpan.Zero, now)
-                        : Retire(institution.Id, "机构已停用", now);
+                    if (!institution.Active)
+                    {
+                        changed |= Retire(institution.Id, "机构已停用", now);
+                        continue;
+                    }
+
+                    var silence = NoDataRule.Judge(Options.InstitutionSilentAfter, institution.Name, institution.AsOf, now);
+                    changed |= Track(scope, scopeName, institution.Id, silence, TimeSpan.Zero, TimeSpan.Zero, now);
                 }
             }
         }

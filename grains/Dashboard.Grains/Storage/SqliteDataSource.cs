@@ -46,9 +46,9 @@ public sealed class SqliteDataSource(string connectionString) : DbDataSource
     }
 
     /// <summary>Opens a connection that gives the turn back when it is closed (disposing closes it).</summary>
-    private SqliteConnection OpenInTurn()
+    private DbConnection OpenInTurn()
     {
-        var connection = new SqliteConnection(connectionString);
+        var connection = CreateDbConnection();
         try
         {
             connection.Open();
@@ -73,7 +73,7 @@ public sealed class SqliteDataSource(string connectionString) : DbDataSource
     {
         if (change.CurrentState == ConnectionState.Closed)
         {
-            ((SqliteConnection)sender!).StateChange -= GiveBackTurn;
+            ((DbConnection)sender!).StateChange -= GiveBackTurn;
             turn.Release();
         }
     }

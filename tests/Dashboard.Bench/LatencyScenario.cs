@@ -103,7 +103,7 @@ public static class LatencyScenario
     /// </summary>
     private static async Task<HubConnection> Connect(Uri web, bool alsoCounty, int start, ConcurrentDictionary<int, long> sent, HdrHistogram.HistogramBase histogram)
     {
-        var connection = new HubConnectionBuilder().WithUrl(new Uri(web, "/hubs/dashboard")).Build();
+        var connection = TestCredentials.Hub(web).Build();
         var seen = start;
         connection.On<OccupantsUpdate>("update", update =>
         {

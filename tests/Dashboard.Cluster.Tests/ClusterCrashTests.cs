@@ -132,7 +132,7 @@ public sealed class ClusterCrashTests(Postgres postgres, ITestOutputHelper outpu
 
         public static async Task<Wall> Open(DashboardProcess web)
         {
-            var wall = new Wall(new HubConnectionBuilder().WithUrl(new Uri(web.BaseAddress!, "/hubs/dashboard")).WithAutomaticReconnect().Build());
+            var wall = new Wall(TestCredentials.Hub(web.BaseAddress!).WithAutomaticReconnect().Build());
             wall.connection.On<JsonElement>("update", update => wall.Apply(update.GetProperty("data")));
             await wall.connection.StartAsync();
             wall.Apply(await wall.connection.InvokeAsync<JsonElement>("Subscribe", "city"));

@@ -16,8 +16,8 @@ public sealed class LocalClusterScriptTests
         try
         {
             var up = await Run("up", folder, postgresPort);
-            using var web1 = new HttpClient { BaseAddress = new Uri("http://127.0.0.1:5001") };
-            using var web2 = new HttpClient { BaseAddress = new Uri("http://127.0.0.1:5002") };
+            using var web1 = TestCredentials.Client(new Uri("http://127.0.0.1:5001"));
+            using var web2 = TestCredentials.Client(new Uri("http://127.0.0.1:5002"));
             (await web1.Post(Events.Admitted("local-cluster-1"))).EnsureSuccessStatusCode();
             var city = await web2.GetFromJsonAsync<CitySnapshot>("/api/v1/city", Json.Options);
             var status = await Run("status", folder, postgresPort);
@@ -44,6 +44,7 @@ public sealed class LocalClusterScriptTests
         start.ArgumentList.Add(command);
         start.Environment["LOCAL_CLUSTER_DIR"] = folder;
         start.Environment["LOCAL_CLUSTER_PG_PORT"] = postgresPort;
+        start.Environment["Dashboard__Auth__BootstrapKey"] = TestCredentials.BootstrapKey;
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();

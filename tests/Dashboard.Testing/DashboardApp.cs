@@ -19,7 +19,7 @@ public sealed class DashboardApp : WebApplicationFactory<Program>
     public DashboardApp(string? dataFolder = null, IDictionary<string, string?>? extraSettings = null)
     {
         DataFolder = dataFolder ?? Directory.CreateTempSubdirectory("dashboard-test-").FullName;
-        settings = new Dictionary<string, string?>
+        settings = new Dictionary<string, string?>(TestCredentials.Settings.Select(pair => KeyValuePair.Create(pair.Key, (string?)pair.Value)))
         {
             ["Dashboard:Embedded:DataFolder"] = DataFolder,
             ["Dashboard:Embedded:SiloPort"] = FreePorts.Next().ToString(),
@@ -33,14 +33,18 @@ public sealed class DashboardApp : WebApplicationFactory<Program>
 
         UseKestrel(0);
         StartServer();
-        Http = new HttpClient { BaseAddress = BaseAddress };
+        Http = TestCredentials.Client(BaseAddress);
     }
 
     public string DataFolder { get; }
 
     public Uri BaseAddress => new(Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
 
+    /// <summary>Sends the bootstrap key: a city-wide admin.</summary>
     public HttpClient Http { get; }
+
+    /// <summary>A client without credentials.</summary>
+    public HttpClient Anonymous() => new(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = BaseAddress };
 
     public async Task<CitySnapshot> GetCity() =>
         (await Http.GetFromJsonAsync<CitySnapshot>("/api/v1/city", Json.Options))!;

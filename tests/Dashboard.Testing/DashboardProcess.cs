@@ -20,7 +20,7 @@ public sealed class DashboardProcess : IAsyncDisposable
         this.process = process;
         Name = name;
         BaseAddress = baseAddress;
-        Http = new HttpClient { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(30) };
+        Http = TestCredentials.Client(baseAddress, timeout: TimeSpan.FromSeconds(30));
     }
 
     public string Name { get; }
@@ -96,7 +96,7 @@ public sealed class DashboardProcess : IAsyncDisposable
         var output = Repository.BuildOutput(project);
         var start = new ProcessStartInfo("dotnet") { WorkingDirectory = output, RedirectStandardOutput = true, RedirectStandardError = true };
         start.ArgumentList.Add(Path.Combine(output, assembly));
-        foreach (var (key, value) in settings.Append(new("Logging:LogLevel:Default", "Warning")))
+        foreach (var (key, value) in TestCredentials.Settings.Concat(settings).Append(new("Logging:LogLevel:Default", "Warning")))
         {
             start.ArgumentList.Add($"--{key}");
             start.ArgumentList.Add(value);

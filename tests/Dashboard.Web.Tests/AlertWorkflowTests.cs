@@ -18,23 +18,25 @@ public sealed class AlertWorkflowTests
 
 
     [Fact]
-    public async Task An_officer_acknowledges_and_resolves_and_the_handover_shows_it()
+    public async Task An_officer_acknowledges_and_resolves_under_their_own_identity_and_the_handover_shows_it()
     {
         await using var app = new DashboardApp(extraSettings: AlertSurge.FireAtOnce());
+        using var desk = TestCredentials.Client(app.BaseAddress, await app.Http.IssueKey("值班台", "duty"));
         var shiftStart = DateTimeOffset.UtcNow;
         var alert = await AlertSurge.Fire(app, County);
 
-        var acknowledged = await app.Http.PostAsJsonAsync($"/api/v1/alerts/{alert.Id}/ack", new { by = "李值班", note = "已电话核实" });
-        var resolved = await app.Http.PostAsJsonAsync($"/api/v1/alerts/{alert.Id}/resolve", new { by = "李值班", note = "已转县民政局处理" });
-        var again = await app.Http.PostAsJsonAsync($"/api/v1/alerts/{alert.Id}/resolve", new { by = "张值班" });
-        var handover = (await app.Http.GetFromJsonAsync<Handover>($"/api/v1/alerts/handover?since={Uri.EscapeDataString(shiftStart.ToString("O"))}", Json.Options))!;
+        var acknowledged = await desk.PostAsJsonAsync($"/api/v1/alerts/{alert.Id}/ack", new { by = "李值班", note = "已电话核实" });
+        var resolved = await desk.PostAsJsonAsync($"/api/v1/alerts/{alert.Id}/resolve", new { note = "已转县民政局处理" });
+        var again = await desk.PostAsJsonAsync($"/api/v1/alerts/{alert.Id}/resolve", new { by = "张值班" });
+        var handover = (await desk.GetFromJsonAsync<Handover>($"/api/v1/alerts/handover?since={Uri.EscapeDataString(shiftStart.ToString("O"))}", Json.Options))!;
 
         Assert.Equal(HttpStatusCode.OK, acknowledged.StatusCode);
+        Assert.StartsWith("李值班 / 密钥 值班台 (", (await acknowledged.Content.ReadFromJsonAsync<AlertView>(Json.Options))!.AcknowledgedBy);
         Assert.Equal(AlertState.Resolved, (await resolved.Content.ReadFromJsonAsync<AlertView>(Json.Options))!.State);
         Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
-        Assert.Contains("李值班", await again.Content.ReadAsStringAsync());
+        Assert.Contains("值班台", await again.Content.ReadAsStringAsync());
         Assert.Contains(handover.Opened, opened => opened.Id == alert.Id);
-        Assert.Contains(handover.Handled, handled => handled.Id == alert.Id && handled.ResolvedBy == "李值班");
+        Assert.Contains(handover.Handled, handled => handled.Id == alert.Id && handled.ResolvedBy!.StartsWith("密钥 值班台 (", StringComparison.Ordinal));
         Assert.DoesNotContain(handover.StillOpen, open => open.Id == alert.Id);
     }
 
@@ -43,14 +45,14 @@ public sealed class AlertWorkflowTests
     {
         await using var app = new DashboardApp();
 
-        var nameless = await app.Http.PostAsJsonAsync("/api/v1/alerts/1/ack", new { note = "无名" });
+        var hidden = await app.Http.PostAsJsonAsync("/api/v1/alerts/1/ack", new { note = "已核实\u202e" });
         var unknown = await app.Http.PostAsJsonAsync("/api/v1/alerts/999/ack", new { by = "李值班" });
         var endless = await app.Http.PostAsJsonAsync("/api/v1/alerts/silences", new { scope = County, reason = "活动", by = "王科长" });
         var nowhere = await app.Http.PostAsJsonAsync("/api/v1/alerts/silences",
             new { scope = "999999", ends = DateTimeOffset.UtcNow.AddHours(1), reason = "活动", by = "王科长" });
 
         Assert.Equal((HttpStatusCode.BadRequest, HttpStatusCode.NotFound, HttpStatusCode.BadRequest, HttpStatusCode.BadRequest),
-            (nameless.StatusCode, unknown.StatusCode, endless.StatusCode, nowhere.StatusCode));
+            (hidden.StatusCode, unknown.StatusCode, endless.StatusCode, nowhere.StatusCode));
         Assert.Equal("application/problem+json", endless.Content.Headers.ContentType!.MediaType);
         Assert.Contains("ends", await endless.Content.ReadAsStringAsync());
         Assert.Empty((await app.Http.GetFromJsonAsync<Silence[]>("/api/v1/alerts/silences", Json.Options))!);
@@ -79,7 +81,7 @@ public sealed class AlertWorkflowTests
     public async Task The_alerts_group_pushes_every_transition()
     {
         await using var app = new DashboardApp(extraSettings: AlertSurge.FireAtOnce());
-        await using var connection = new HubConnectionBuilder().WithUrl(new Uri(app.BaseAddress, "/hubs/dashboard")).Build();
+        await using var connection = TestCredentials.Hub(app.BaseAddress).Build();
         var updates = Channel.CreateUnbounded<JsonElement>();
         connection.On<JsonElement>("update", update => updates.Writer.TryWrite(update));
         await connection.StartAsync();

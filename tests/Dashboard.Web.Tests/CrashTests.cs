@@ -53,7 +53,7 @@ public sealed class CrashTests
         }
 
         await using var second = await DashboardProcess.StartEmbedded("embedded", folder);
-        await using var connection = new HubConnectionBuilder().WithUrl(new Uri(second.BaseAddress!, "/hubs/dashboard")).Build();
+        await using var connection = TestCredentials.Hub(second.BaseAddress!).Build();
         var updates = Channel.CreateUnbounded<JsonElement>();
         connection.On<JsonElement>("update", update => updates.Writer.TryWrite(update));
         await connection.StartAsync();

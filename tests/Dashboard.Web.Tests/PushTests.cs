@@ -12,7 +12,7 @@ public sealed class PushTests
     public async Task A_subscribed_client_receives_the_new_city_totals_after_an_ingest()
     {
         await using var app = new DashboardApp();
-        await using var connection = new HubConnectionBuilder().WithUrl(new Uri(app.BaseAddress, "/hubs/dashboard")).Build();
+        await using var connection = TestCredentials.Hub(app.BaseAddress).Build();
         var updates = Channel.CreateUnbounded<JsonElement>();
         connection.On<JsonElement>("update", update => updates.Writer.TryWrite(update));
         await connection.StartAsync();
@@ -32,7 +32,7 @@ public sealed class PushTests
     public async Task A_county_group_receives_its_institutions_and_unknown_groups_are_refused()
     {
         await using var app = new DashboardApp();
-        await using var connection = new HubConnectionBuilder().WithUrl(new Uri(app.BaseAddress, "/hubs/dashboard")).Build();
+        await using var connection = TestCredentials.Hub(app.BaseAddress).Build();
         await connection.StartAsync();
 
         var county = await connection.InvokeAsync<JsonElement>("Subscribe", "county:441881");
@@ -47,7 +47,7 @@ public sealed class PushTests
     public async Task The_hotline_group_receives_each_line_as_calls_arrive()
     {
         await using var app = new DashboardApp();
-        await using var connection = new HubConnectionBuilder().WithUrl(new Uri(app.BaseAddress, "/hubs/dashboard")).Build();
+        await using var connection = TestCredentials.Hub(app.BaseAddress).Build();
         var updates = Channel.CreateUnbounded<JsonElement>();
         connection.On<JsonElement>("update", update => updates.Writer.TryWrite(update));
         await connection.StartAsync();

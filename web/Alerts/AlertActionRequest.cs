@@ -1,22 +1,28 @@
+using Dashboard.Web.Validation;
+
 namespace Dashboard.Web.Alerts;
 
-/// <summary>An officer acknowledging or resolving an alert: who, and optionally a note.</summary>
+/// <summary>
+/// An officer acknowledging or resolving an alert, optionally with a note. Who did it is whoever is
+/// signed in; <paramref name="By"/> is optional display text (the officer on the console's shared
+/// account, say), recorded beside the identity, never instead of it.
+/// </summary>
 public sealed record AlertActionRequest(string? By, string? Note)
 {
-    private const int MaxName = 50;
+    public const int MaxName = 50;
     private const int MaxNote = 500;
 
     public Dictionary<string, string[]> Validate()
     {
         var errors = new Dictionary<string, string[]>();
-        if (string.IsNullOrWhiteSpace(By) || By.Trim().Length > MaxName)
+        if (SafeText.CheckName(By, "处理人姓名", MaxName, required: false) is { } byProblem)
         {
-            errors["by"] = [$"请填写处理人姓名（最多 {MaxName} 个字）"];
+            errors["by"] = [byProblem];
         }
 
-        if (Note?.Length > MaxNote)
+        if (SafeText.CheckText(Note, "备注", MaxNote) is { } noteProblem)
         {
-            errors["note"] = [$"备注最多 {MaxNote} 个字"];
+            errors["note"] = [noteProblem];
         }
 
         return errors;

@@ -1,8 +1,11 @@
 using System.Collections.Immutable;
+using System.Security.Claims;
 using Dashboard.Contracts.Alerts;
 using Dashboard.Contracts.Calendar;
 using Dashboard.Contracts.Registry;
+using Dashboard.Web.Access;
 using Dashboard.Web.Snapshots;
+using Dashboard.Web.Validation;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Dashboard.Web.Alerts;
@@ -15,16 +18,17 @@ public static class AlertEndpoints
 
     public static void MapAlerts(this IEndpointRouteBuilder app)
     {
-        var alerts = app.MapGroup("/api/v1/alerts").WithTags("Alerts");
-        alerts.MapGet("/", GetBoard).WithSummary("Open alerts and those resolved in the last 24 hours, newest first");
-        alerts.MapGet("/{id}", Get).WithSummary("One alert with its audit trail");
-        alerts.MapPost("/{id}/ack", Acknowledge).WithSummary("Acknowledge an alert (stops escalation): {\"by\": name, \"note\": text}");
-        alerts.MapPost("/{id}/resolve", Resolve).WithSummary("Resolve an alert: {\"by\": name, \"note\": text}");
-        alerts.MapGet("/silences", GetSilences).WithSummary("Silences and scheduled mute windows that have not ended");
-        alerts.MapPost("/silences", AddSilence).WithSummary("Silence a scope and rule until a time, from now or from a later start (a mute window)");
-        alerts.MapDelete("/silences/{id}", RemoveSilence).WithSummary("End a silence now; ?by=name is recorded in the audit log");
-        alerts.MapGet("/audit", GetAudit).WithSummary("Every transition and action since a time (default: the last 24 hours)");
-        alerts.MapGet("/handover", GetHandover).WithSummary("For a shift change: alerts opened, handled and still open since a time (default: 8 hours ago)");
+        // Alerts cover every county; a county-limited duty officer's own view of them is not built yet.
+        var alerts = app.MapGroup("/api/v1/alerts").WithTags("Alerts").RequireCityWide();
+        alerts.MapGet("/", GetBoard).RequireAuthorization(Policies.View).WithSummary("Open alerts and those resolved in the last 24 hours, newest first");
+        alerts.MapGet("/{id}", Get).RequireAuthorization(Policies.View).WithSummary("One alert with its audit trail");
+        alerts.MapPost("/{id}/ack", Acknowledge).RequireAuthorization(Policies.Duty).WithSummary("Acknowledge an alert (stops escalation): {\"note\": text, \"by\": optional display name}; the signed-in identity is recorded");
+        alerts.MapPost("/{id}/resolve", Resolve).RequireAuthorization(Policies.Duty).WithSummary("Resolve an alert: {\"note\": text, \"by\": optional display name}; the signed-in identity is recorded");
+        alerts.MapGet("/silences", GetSilences).RequireAuthorization(Policies.Duty).WithSummary("Silences and scheduled mute windows that have not ended");
+        alerts.MapPost("/silences", AddSilence).RequireAuthorization(Policies.Duty).WithSummary("Silence a scope and rule until a time, from now or from a later start (a mute window)");
+        alerts.MapDelete("/silences/{id}", RemoveSilence).RequireAuthorization(Policies.Duty).WithSummary("End a silence now; the signed-in identity (and ?by=name, if given) is recorded in the audit log");
+        alerts.MapGet("/audit", GetAudit).RequireAuthorization(Policies.Duty).WithSummary("Every transition and action since a time (default: the last 24 hours)");
+        alerts.MapGet("/handover", GetHandover).RequireAuthorization(Policies.Duty).WithSummary("For a shift change: alerts opened, handled and still open since a time (default: 8 hours ago)");
     }
 
     private static async Task<Ok<AlertBoard>> GetBoard(IGrainFactory grains) => TypedResults.Ok(await Board(grains).GetBoard());
@@ -32,15 +36,15 @@ public static class AlertEndpoints
     private static async Task<Results<Ok<AlertDetail>, ProblemHttpResult>> Get(string id, IGrainFactory grains) =>
         await Board(grains).Get(id) is { } detail ? TypedResults.Ok(detail) : UnknownAlert(id);
 
-    private static Task<Results<Ok<AlertView>, ValidationProblem, ProblemHttpResult>> Acknowledge(string id, AlertActionRequest request, IGrainFactory grains) =>
-        Act(id, request, (board, by, note) => board.Acknowledge(id, by, note), grains);
+    private static Task<Results<Ok<AlertView>, ValidationProblem, ProblemHttpResult>> Acknowledge(string id, AlertActionRequest request, ClaimsPrincipal user, IGrainFactory grains) =>
+        Act(id, request, user, (board, by, note) => board.Acknowledge(id, by, note), grains);
 
-    private static Task<Results<Ok<AlertView>, ValidationProblem, ProblemHttpResult>> Resolve(string id, AlertActionRequest request, IGrainFactory grains) =>
-        Act(id, request, (board, by, note) => board.Resolve(id, by, note), grains);
+    private static Task<Results<Ok<AlertView>, ValidationProblem, ProblemHttpResult>> Resolve(string id, AlertActionRequest request, ClaimsPrincipal user, IGrainFactory grains) =>
+        Act(id, request, user, (board, by, note) => board.Resolve(id, by, note), grains);
 
     private static async Task<Ok<ImmutableArray<Silence>>> GetSilences(IGrainFactory grains) => TypedResults.Ok(await Board(grains).GetSilences());
 
-    private static async Task<Results<Created<Silence>, ValidationProblem, ProblemHttpResult>> AddSilence(SilenceRequest request, IGrainFactory grains, TimeProvider clock)
+    private static async Task<Results<Created<Silence>, ValidationProblem, ProblemHttpResult>> AddSilence(SilenceRequest request, ClaimsPrincipal user, IGrainFactory grains, TimeProvider clock)
     {
         if (await grains.GetGrain<IRegistryGrain>(0).GetRegion() is not { } region)
         {
@@ -54,18 +58,18 @@ public static class AlertEndpoints
             return TypedResults.ValidationProblem(errors, title: "静默设置无效，未作任何修改");
         }
 
-        var silence = await Board(grains).AddSilence(request.ToSilence(now));
+        var silence = await Board(grains).AddSilence(request.ToSilence(now, Actors.Recorded(user, request.By)));
         return TypedResults.Created($"/api/v1/alerts/silences/{silence.Id}", silence);
     }
 
-    private static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> RemoveSilence(string id, string? by, IGrainFactory grains)
+    private static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> RemoveSilence(string id, string? by, ClaimsPrincipal user, IGrainFactory grains)
     {
-        if (string.IsNullOrWhiteSpace(by))
+        if (SafeText.CheckName(by, "操作人姓名", AlertActionRequest.MaxName, required: false) is { } problem)
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["by"] = ["请填写操作人姓名"] });
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["by"] = [problem] });
         }
 
-        return await Board(grains).RemoveSilence(id, by.Trim())
+        return await Board(grains).RemoveSilence(id, Actors.Recorded(user, by))
             ? TypedResults.NoContent()
             : TypedResults.Problem($"没有编号为 {id} 的有效静默", statusCode: StatusCodes.Status404NotFound, title: "未知静默");
     }
@@ -77,7 +81,7 @@ public static class AlertEndpoints
         TypedResults.Ok(await Board(grains).GetHandover(since ?? clock.GetUtcNow() - DefaultShift));
 
     private static async Task<Results<Ok<AlertView>, ValidationProblem, ProblemHttpResult>> Act(
-        string id, AlertActionRequest request, Func<IAlertBoardGrain, string, string?, Task<AlertActionResult>> action, IGrainFactory grains)
+        string id, AlertActionRequest request, ClaimsPrincipal user, Func<IAlertBoardGrain, string, string?, Task<AlertActionResult>> action, IGrainFactory grains)
     {
         var errors = request.Validate();
         if (errors.Count > 0)
@@ -85,7 +89,7 @@ public static class AlertEndpoints
             return TypedResults.ValidationProblem(errors, title: "操作无效，告警未作修改");
         }
 
-        var result = await action(Board(grains), request.By!.Trim(), request.Note?.Trim());
+        var result = await action(Board(grains), Actors.Recorded(user, request.By), request.Note?.Trim());
         return result.Outcome switch
         {
             AlertActionOutcome.Done => TypedResults.Ok(result.Alert!),

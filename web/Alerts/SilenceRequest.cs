@@ -1,16 +1,20 @@
 using Dashboard.Contracts.Alerts;
 using Dashboard.Contracts.Registry;
 using Dashboard.Grains.Alerts;
+using Dashboard.Web.Validation;
 
 namespace Dashboard.Web.Alerts;
 
 /// <summary>
 /// A silence as an officer asks for it: scope (a county or the city code; none for every hotline),
-/// rule (spike or no-data; none for both), from when (default now) until when, why, and who.
+/// rule (spike or no-data; none for both), from when (default now, at most 31 days ahead) until when,
+/// and why. <paramref name="By"/> is optional display text beside the signed-in identity.
 /// </summary>
 public sealed record SilenceRequest(string? Scope, string? Rule, DateTimeOffset? Starts, DateTimeOffset? Ends, string? Reason, string? By)
 {
     private static readonly TimeSpan Longest = TimeSpan.FromDays(31);
+
+    private const int MaxReason = 200;
 
     public Dictionary<string, string[]> Validate(Region region, DateTimeOffset now)
     {
@@ -26,23 +30,28 @@ public sealed record SilenceRequest(string? Scope, string? Rule, DateTimeOffset?
         }
 
         var starts = Starts ?? now;
+        if (starts > now + Longest)
+        {
+            errors["starts"] = [$"starts 最多在 {Longest.TotalDays:0} 天之后"];
+        }
+
         if (Ends is not { } ends || ends <= starts || ends <= now || ends - starts > Longest)
         {
             errors["ends"] = [$"ends 必须晚于开始时间和当前时间，且静默最长 {Longest.TotalDays:0} 天"];
         }
 
-        if (string.IsNullOrWhiteSpace(Reason))
+        if (SafeText.CheckText(Reason, "静默原因", MaxReason, required: true) is { } reasonProblem)
         {
-            errors["reason"] = ["请填写静默原因"];
+            errors["reason"] = [reasonProblem];
         }
 
-        if (string.IsNullOrWhiteSpace(By))
+        if (SafeText.CheckName(By, "操作人姓名", AlertActionRequest.MaxName, required: false) is { } byProblem)
         {
-            errors["by"] = ["请填写操作人姓名"];
+            errors["by"] = [byProblem];
         }
 
         return errors;
     }
 
-    public Silence ToSilence(DateTimeOffset now) => new(string.Empty, Scope, Rule, Starts ?? now, Ends!.Value, Reason!.Trim(), By!.Trim());
+    public Silence ToSilence(DateTimeOffset now, string recordedBy) => new(string.Empty, Scope, Rule, Starts ?? now, Ends!.Value, Reason!.Trim(), recordedBy);
 }

@@ -1,3 +1,4 @@
+using Dashboard.Web.Access;
 using Microsoft.Extensions.Options;
 
 namespace Dashboard.Web.Display;
@@ -15,6 +16,7 @@ public static class DisplayEndpoints
 
     public static void MapDisplay(this IEndpointRouteBuilder app) =>
         app.MapGet("/api/v1/display", (IOptions<DisplayOptions> options) => TypedResults.Ok(DisplaySettings.From(options.Value)))
+            .RequireAuthorization(Policies.View)
             .WithTags("Display")
             .WithSummary("Thresholds (green/amber/red) per metric, the age after which a figure counts as stale, how often long tables turn their page, and the carousel");
 }

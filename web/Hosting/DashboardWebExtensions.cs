@@ -2,16 +2,19 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Dashboard.Grains.Hosting;
 using Dashboard.Grains.Push;
+using Dashboard.Web.Access;
 using Dashboard.Web.DemoTraffic;
 using Dashboard.Web.Alerts;
 using Dashboard.Web.Display;
 using Dashboard.Web.Hotlines;
 using Dashboard.Web.Registry;
 using Dashboard.Web.Ingest;
+using Dashboard.Web.Pages;
 using Dashboard.Web.Push;
 using Dashboard.Web.Snapshots;
 using Dashboard.Web.Targets;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Dashboard.Web.Hosting;
@@ -21,6 +24,14 @@ public static class DashboardWebExtensions
     private const string ReadyTag = "ready";
     private const string ModeKey = "Dashboard:Mode";
     private const string ClusterMode = "cluster";
+
+    /// <summary>A batch of 1,000 events is about 200 KB; the registry import allows more on its own endpoint.</summary>
+    public const long MaxRequestBodyBytes = 2 * 1024 * 1024;
+
+    /// <summary>A hub call is a method name and a short group name.</summary>
+    private const long MaxHubMessageBytes = 4 * 1024;
+
+    private const int MaxJsonDepth = 16;
 
     /// <summary>Short command-line switches for the settings a newcomer reaches for first.</summary>
     public static void AddDashboardSwitches(this ConfigurationManager configuration, string[] args) =>
@@ -62,9 +73,17 @@ public static class DashboardWebExtensions
         builder.Services.AddExceptionHandler<TransientFailureHandler>();
         builder.Services.AddOpenApi();
         builder.Services.AddHealthChecks().AddCheck<PushReadinessCheck>("push", tags: [ReadyTag]);
-        builder.Services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)));
+        builder.Services.ConfigureHttpJsonOptions(options => StrictJson(options.SerializerOptions));
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = MaxRequestBodyBytes);
 
-        builder.Services.AddSignalR().AddJsonProtocol(options => options.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)));
+        builder.Services.AddSignalR(hub =>
+            {
+                hub.MaximumReceiveMessageSize = MaxHubMessageBytes;
+                hub.AddFilter<HubGuard>();
+            })
+            .AddJsonProtocol(options => StrictJson(options.PayloadSerializerOptions));
+        builder.Services.AddSingleton<HubGuard>();
+        builder.AddDashboardAccess();
         builder.Services.AddOptions<PushOptions>().Bind(builder.Configuration.GetSection(PushOptions.Section));
         builder.Services.AddSingleton<DashboardObserver>();
         builder.Services.AddSingleton<PushRegistration>();
@@ -72,6 +91,18 @@ public static class DashboardWebExtensions
 
         builder.Services.AddDemoTraffic(builder.Configuration);
         builder.Services.AddDisplay(builder.Configuration);
+    }
+
+    /// <summary>
+    /// What a client sends is read as written: a number is a number, not a string that looks like
+    /// one; a key appears once; nesting stays shallow.
+    /// </summary>
+    private static void StrictJson(JsonSerializerOptions options)
+    {
+        options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
+        options.NumberHandling = JsonNumberHandling.Strict;
+        options.AllowDuplicateProperties = false;
+        options.MaxDepth = MaxJsonDepth;
     }
 
     public static void MapDashboard(this WebApplication app)
@@ -83,12 +114,13 @@ public static class DashboardWebExtensions
             StatusCodeSelector = exception => exception is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
         });
         app.UseStatusCodePages();
-        app.UseDefaultFiles();
-        app.UseStaticFiles();
+        app.UseAssets();
+        app.UseDashboardAccess();
 
-        app.MapOpenApi();
-        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
-        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains(ReadyTag) });
+        app.MapOpenApi().RequireAuthorization(Policies.Admin);
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains(ReadyTag) }).AllowAnonymous();
+        app.MapAccess();
         app.MapIngest();
         app.MapSnapshots();
         app.MapHotlines();
@@ -96,10 +128,7 @@ public static class DashboardWebExtensions
         app.MapAlerts();
         app.MapDisplay();
         app.MapTargets();
-        app.MapHub<DashboardHub>("/hubs/dashboard");
-        app.MapFallbackToFile("/county/{code}", "county.html");
-        app.MapFallbackToFile("/leader", "leader.html");
-        app.MapFallbackToFile("/duty", "duty.html");
-        app.MapFallbackToFile("/carousel", "carousel.html");
+        app.MapHub<DashboardHub>(HubPaths.Dashboard).RequireAuthorization(Policies.View);
+        app.MapPages();
     }
 }

@@ -1,8 +1,10 @@
 using System.Collections.Immutable;
+using System.Security.Claims;
 using System.Text.Json;
 using Dashboard.Contracts.Hotlines;
 using Dashboard.Contracts.Ingest;
 using Dashboard.Contracts.Institutions;
+using Dashboard.Web.Access;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
@@ -28,6 +30,7 @@ public static class IngestEndpoints
 
     public static void MapIngest(this IEndpointRouteBuilder app) =>
         app.MapPost("/api/v1/events", Ingest)
+            .RequireAuthorization(Policies.Ingest)
             .WithName("IngestEvents")
             .WithSummary("Ingest a batch of events, exactly once per event id")
             .WithDescription(EventTypesDescription)
@@ -40,7 +43,7 @@ public static class IngestEndpoints
     /// write; the groups run in parallel. The response carries one result per event, in request order.
     /// </summary>
     private static async Task<Results<Ok<IngestResponse>, ValidationProblem>> Ingest(
-        HttpRequest request, IGrainFactory grains, IOptions<JsonOptions> json)
+        HttpRequest request, ClaimsPrincipal user, IGrainFactory grains, IOptions<JsonOptions> json)
     {
         IngestRequest? body;
         try
@@ -54,11 +57,13 @@ public static class IngestEndpoints
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["body"] = [$"请求体不是有效的 JSON：{exception.Message}"] });
         }
 
-        var planned = EventValidator.Validate(body, out var errors);
+        var valid = EventValidator.Validate(body, out var errors);
         if (errors.Count > 0)
         {
             return TypedResults.ValidationProblem(errors, title: "事件批次无效，未应用任何事件");
         }
+
+        var planned = await IngestScope.Restrict(valid, user.Scope(), grains);
 
         var results = planned.Select(plan => plan.KnownResult).ToArray();
         var items = planned.Select((plan, index) => (Plan: plan, Index: index)).ToList();

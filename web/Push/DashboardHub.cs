@@ -4,7 +4,9 @@ using Dashboard.Contracts.Counties;
 using Dashboard.Contracts.Hotlines;
 using Dashboard.Contracts.Push;
 using Dashboard.Contracts.Registry;
+using Dashboard.Web.Access;
 using Dashboard.Web.Hotlines;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
 
 namespace Dashboard.Web.Push;
@@ -15,32 +17,73 @@ namespace Dashboard.Web.Push;
 /// Clients call <c>Subscribe(group)</c> and receive the group's snapshot; later changes arrive as
 /// <c>update</c> messages. The connection joins the group before the snapshot is read, so no change
 /// falls between the two; clients apply only versions newer than what they hold.
+/// Any viewer may connect; a county-limited caller may subscribe only to its own counties' groups
+/// (the city-wide groups <c>city</c>, <c>hotline</c> and <c>alerts</c> need a city-wide scope).
 /// </summary>
+[Authorize(Policy = Policies.View)]
 public sealed class DashboardHub(IGrainFactory grains, PushRegistration push, TimeProvider clock) : Hub
 {
+    /// <summary>Longer than any group name the region can have.</summary>
+    private const int MaxGroupLength = 32;
+
+    /// <summary>More than any page needs (the wall takes four), few enough that no connection costs much.</summary>
+    public const int MaxGroupsPerConnection = 32;
+
+    private const string GroupsKey = "dashboard:groups";
+
     public async Task<object> Subscribe(string group)
     {
-        await push.WhenEffective.WaitAsync(Context.ConnectionAborted);
-        var region = await grains.GetGrain<IRegistryGrain>(0).GetRegion() ?? throw new HubException("登记册尚未加载，请稍后重试");
-        var known = group is UpdateKeys.City or UpdateKeys.Hotlines or UpdateKeys.Alerts
-            || (UpdateKeys.TryParseCounty(group, out var county) && region.Contains(county))
-            || (UpdateKeys.TryParseHotline(group, out var line) && region.Contains(line));
-        if (!known)
+        if (string.IsNullOrEmpty(group) || group.Length > MaxGroupLength)
         {
-            throw new HubException($"未知的订阅组 '{group}'");
+            throw new HubException("订阅组无效");
         }
 
+        await push.WhenEffective.WaitAsync(Context.ConnectionAborted);
+        var region = await grains.GetGrain<IRegistryGrain>(0).GetRegion() ?? throw new HubException("登记册尚未加载，请稍后重试");
+        var scope = Context.User!.Scope();
+        var (known, allowed) = group switch
+        {
+            UpdateKeys.City or UpdateKeys.Hotlines or UpdateKeys.Alerts => (true, scope.IsCityWide),
+            _ when UpdateKeys.TryParseCounty(group, out var county) => (region.Contains(county), scope.Allows(county)),
+            _ when UpdateKeys.TryParseHotline(group, out var line) => (region.Contains(line), scope.Allows(line)),
+            _ => (false, false),
+        };
+        if (!known)
+        {
+            throw new HubException("未知的订阅组");
+        }
+
+        if (!allowed)
+        {
+            throw new HubException("无权订阅此组：不在您的区县范围内");
+        }
+
+        var groups = (HashSet<string>)(Context.Items[GroupsKey] ??= new HashSet<string>(StringComparer.Ordinal));
+        if (!groups.Contains(group) && groups.Count >= MaxGroupsPerConnection)
+        {
+            throw new HubException($"每个连接最多订阅 {MaxGroupsPerConnection} 个组");
+        }
+
+        groups.Add(group);
         await Groups.AddToGroupAsync(Context.ConnectionId, group);
         return group switch
         {
             UpdateKeys.City => await grains.GetGrain<ICityGrain>(region.CityCode).GetSnapshot(),
             UpdateKeys.Alerts => await grains.GetGrain<IAlertBoardGrain>(0).GetBoard(),
-            UpdateKeys.Hotlines => new HotlineBoard(await HotlineEndpoints.Snapshots(grains, region, clock.GetUtcNow())),
+            UpdateKeys.Hotlines => new HotlineBoard(await HotlineEndpoints.Snapshots(grains, region, clock.GetUtcNow(), scope)),
             _ when UpdateKeys.TryParseCounty(group, out var code) => await grains.GetGrain<ICountyGrain>(code).GetSnapshot(),
             _ when UpdateKeys.TryParseHotline(group, out var code) => HotlineSnapshot.From((await grains.GetGrain<IHotlineGrain>(code).GetTotals())!, clock.GetUtcNow()),
-            _ => throw new HubException($"未知的订阅组 '{group}'"),
+            _ => throw new HubException("未知的订阅组"),
         };
     }
 
-    public Task Unsubscribe(string group) => Groups.RemoveFromGroupAsync(Context.ConnectionId, group);
+    public Task Unsubscribe(string group)
+    {
+        if (Context.Items[GroupsKey] is not HashSet<string> groups || group is null || !groups.Remove(group))
+        {
+            return Task.CompletedTask;
+        }
+
+        return Groups.RemoveFromGroupAsync(Context.ConnectionId, group);
+    }
 }

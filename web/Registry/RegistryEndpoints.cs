@@ -1,6 +1,7 @@
 using Dashboard.Contracts.Institutions;
 using Dashboard.Contracts.Registry;
 using Dashboard.Grains.Registry;
+using Dashboard.Web.Access;
 using Dashboard.Web.Snapshots;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -13,51 +14,65 @@ public static class RegistryEndpoints
 
     public static void MapRegistry(this IEndpointRouteBuilder app)
     {
-        var registry = app.MapGroup("/api/v1/registry").WithTags("Registry");
+        var registry = app.MapGroup("/api/v1/registry").WithTags("Registry").RequireAuthorization(Policies.Admin);
         registry.MapPut("/institutions/{id}", Put)
             .WithSummary("Create an institution, or update its name, kind, county and beds (occupants only for a new one)");
         registry.MapPost("/institutions/{id}/deactivate", Deactivate)
             .WithSummary("Take an institution out of every total; its history stays");
-        registry.MapPost("/import", Import)
+        registry.MapPost("/import", Import).RequireCityWide()
             .WithSummary("Import a registry CSV (UTF-8 or GB18030, English or Chinese headers), all or nothing; replace=true replaces the demo registry")
             .Accepts<string>("text/csv")
             .ProducesValidationProblem();
     }
 
     private static async Task<Results<Ok<InstitutionSnapshot>, ValidationProblem, ProblemHttpResult>> Put(
-        string id, RegistryEntry entry, IGrainFactory grains, TimeProvider clock)
+        string id, RegistryEntry entry, HttpContext context, IGrainFactory grains, SecurityLog log, TimeProvider clock)
     {
         if (await grains.GetGrain<IRegistryGrain>(0).GetRegion() is not { } region)
         {
             return SnapshotEndpoints.RegistryNotLoaded();
         }
 
-        var errors = entry.Validate(region);
+        var errors = entry.Validate(id, region);
         if (errors.Count > 0)
         {
             return TypedResults.ValidationProblem(errors, title: "机构信息无效，未作任何修改");
         }
 
         var institution = grains.GetGrain<IInstitutionGrain>(id);
-        await institution.Register(entry.ToRegistration(id, region));
+        var scope = context.User.Scope();
+        if (!scope.Allows(entry.CountyCode(region)!) || (await institution.GetTotals() is { } existing && !scope.Allows(existing.Info.CountyCode)))
+        {
+            return CityWide.OutsideScope("机构或其所属区县不在您的区县范围内");
+        }
+
+        var registration = entry.ToRegistration(id, region);
+        await institution.Register(registration);
+        await log.Record(context, "registry.put", $"机构 {registration.Info.Name} ({id}), {registration.Info.CountyCode}, {registration.Beds} 床");
         return TypedResults.Ok(InstitutionSnapshot.From((await institution.GetTotals())!, clock.GetUtcNow()));
     }
 
-    private static async Task<Results<NoContent, ProblemHttpResult>> Deactivate(string id, IGrainFactory grains)
+    private static async Task<Results<NoContent, ProblemHttpResult>> Deactivate(string id, HttpContext context, IGrainFactory grains, SecurityLog log)
     {
         var institution = grains.GetGrain<IInstitutionGrain>(id);
-        if (await institution.GetTotals() is null)
+        if (RegistryEntry.IdProblem(id) is not null || await institution.GetTotals() is not { } totals)
         {
-            return TypedResults.Problem($"登记册中没有编号为 {id} 的机构", statusCode: StatusCodes.Status404NotFound, title: "未知机构");
+            return SnapshotEndpoints.UnknownInstitution(id);
+        }
+
+        if (!context.User.Scope().Allows(totals.Info.CountyCode))
+        {
+            return CityWide.OutsideScope("机构", id);
         }
 
         await institution.Deactivate();
+        await log.Record(context, "registry.deactivate", $"机构 {totals.Info.Name} ({id})");
         return TypedResults.NoContent();
     }
 
     /// <summary>Checks every line first; only a file without a single error changes the registry.</summary>
     private static async Task<Results<Ok<RegistryImportResult>, ValidationProblem, ProblemHttpResult>> Import(
-        HttpRequest request, IGrainFactory grains, bool replace = false)
+        HttpContext context, IGrainFactory grains, SecurityLog log, bool replace = false)
     {
         if (await grains.GetGrain<IRegistryGrain>(0).GetRegion() is not { } region)
         {
@@ -65,7 +80,7 @@ public static class RegistryEndpoints
         }
 
         using var body = new MemoryStream();
-        await request.Body.CopyToAsync(body);
+        await context.Request.Body.CopyToAsync(body);
         if (body.Length > MaxImportBytes)
         {
             return TypedResults.Problem($"文件超过 {MaxImportBytes / 1024 / 1024} MB", statusCode: StatusCodes.Status413PayloadTooLarge, title: "文件过大");
@@ -80,6 +95,7 @@ public static class RegistryEndpoints
         }
 
         var deactivated = await grains.GetGrain<IRegistryGrain>(0).Import(parsed.Institutions, replace);
+        await log.Record(context, "registry.import", $"{parsed.Institutions.Length} 个机构{(replace ? "，替换" : string.Empty)}", detail: $"停用 {deactivated} 个");
         return TypedResults.Ok(new RegistryImportResult(parsed.EncodingName, parsed.Institutions.Length, deactivated));
     }
 }

@@ -1,5 +1,7 @@
 using Dashboard.Contracts.Institutions;
 using Dashboard.Contracts.Registry;
+using Dashboard.Grains.Registry;
+using Dashboard.Web.Validation;
 
 namespace Dashboard.Web.Registry;
 
@@ -7,13 +9,25 @@ namespace Dashboard.Web.Registry;
 public sealed record RegistryEntry(string? Name, string? Kind, string? County, int? Beds, int? Occupants)
 {
     private const int MaxCount = 100_000;
+    private const int MaxNameLength = 64;
 
-    public Dictionary<string, string[]> Validate(Region region)
+    /// <summary>The same rule as the CSV import: letters, digits, '-' and '_', at most 64 characters.</summary>
+    public static string? IdProblem(string id) =>
+        id.Length is 0 or > RegistryCsv.MaxIdLength || id.Any(c => !char.IsAsciiLetterOrDigit(c) && c is not ('-' or '_'))
+            ? $"机构编号只能由英文字母、数字、“-”和“_”组成，最多 {RegistryCsv.MaxIdLength} 个字符"
+            : null;
+
+    public Dictionary<string, string[]> Validate(string id, Region region)
     {
         var errors = new Dictionary<string, string[]>();
-        if (string.IsNullOrWhiteSpace(Name))
+        if (IdProblem(id) is { } idProblem)
         {
-            errors["name"] = ["name 必填"];
+            errors["id"] = [idProblem];
+        }
+
+        if (SafeText.CheckName(Name, "机构名称", MaxNameLength) is { } nameProblem)
+        {
+            errors["name"] = [nameProblem];
         }
 
         if (!InstitutionKinds.TryParse(Kind, out _))
@@ -40,7 +54,7 @@ public sealed record RegistryEntry(string? Name, string? Kind, string? County, i
         return new RegisteredInstitution(new InstitutionInfo(id, Name!.Trim(), kind, CountyCode(region)!, Demo: false), Beds ?? 0, Occupants ?? 0);
     }
 
-    private string? CountyCode(Region region)
+    public string? CountyCode(Region region)
     {
         var value = County?.Trim();
         return value == region.CityCode || value == region.CityName

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Dashboard.Contracts.Registry;
 using Dashboard.Contracts.Targets;
+using Dashboard.Web.Access;
 using Dashboard.Web.Snapshots;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -9,22 +10,25 @@ namespace Dashboard.Web.Targets;
 /// <summary>Targets per county and metric, which the leader view and the wall's rankings measure progress against.</summary>
 public static class TargetEndpoints
 {
+    /// <summary>Far beyond any county's figure for a year; a target above it is a typing error.</summary>
+    private const int MaxValue = 10_000_000;
+
     private static readonly Dictionary<string, TargetMetric> MetricsByWireName = Enum.GetValues<TargetMetric>()
         .ToDictionary(metric => JsonNamingPolicy.CamelCase.ConvertName(metric.ToString()), StringComparer.OrdinalIgnoreCase);
 
     public static void MapTargets(this IEndpointRouteBuilder app)
     {
         var targets = app.MapGroup("/api/v1/targets").WithTags("Targets");
-        targets.MapGet("/", GetAll).WithSummary("Every target: county, metric (occupancy, rescues, reunions, hotlineCases) and value");
-        targets.MapPut("/{county}/{metric}", Put).WithSummary("Set a county's target for a metric: {\"value\": n}, n ≥ 0");
-        targets.MapDelete("/{county}/{metric}", Delete).WithSummary("Remove a county's target for a metric");
+        targets.MapGet("/", GetAll).RequireAuthorization(Policies.View).WithSummary("Every target: county, metric (occupancy, rescues, reunions, hotlineCases) and value");
+        targets.MapPut("/{county}/{metric}", Put).RequireAuthorization(Policies.Admin).WithSummary("Set a county's target for a metric: {\"value\": n}, n ≥ 0");
+        targets.MapDelete("/{county}/{metric}", Delete).RequireAuthorization(Policies.Admin).WithSummary("Remove a county's target for a metric");
     }
 
     private static async Task<Ok<TargetSet>> GetAll(IGrainFactory grains) =>
         TypedResults.Ok(await grains.GetGrain<ITargetsGrain>(0).GetAll());
 
     private static async Task<Results<Ok<TargetSet>, ValidationProblem, ProblemHttpResult>> Put(
-        string county, string metric, TargetValue body, IGrainFactory grains)
+        string county, string metric, TargetValue body, HttpContext context, IGrainFactory grains, SecurityLog log)
     {
         if (await grains.GetGrain<IRegistryGrain>(0).GetRegion() is not { } region)
         {
@@ -32,18 +36,28 @@ public static class TargetEndpoints
         }
 
         var errors = Check(region, county, metric);
-        if (body.Value is not >= 0)
+        if (body.Value is not (>= 0 and <= MaxValue))
         {
-            errors["value"] = ["value 必须是不小于 0 的整数"];
+            errors["value"] = [$"value 必须是 0 到 {MaxValue} 之间的整数"];
         }
 
-        return errors.Count > 0
-            ? TypedResults.ValidationProblem(errors, title: "目标无效，未作任何修改")
-            : TypedResults.Ok(await grains.GetGrain<ITargetsGrain>(0).Set(county, MetricsByWireName[metric], body.Value!.Value));
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors, title: "目标无效，未作任何修改");
+        }
+
+        if (!context.User.Scope().Allows(county))
+        {
+            return CityWide.OutsideScope("区县", county);
+        }
+
+        var targets = await grains.GetGrain<ITargetsGrain>(0).Set(county, MetricsByWireName[metric], body.Value!.Value);
+        await log.Record(context, "target.set", $"{county} {metric} = {body.Value}");
+        return TypedResults.Ok(targets);
     }
 
     private static async Task<Results<Ok<TargetSet>, ValidationProblem, ProblemHttpResult>> Delete(
-        string county, string metric, IGrainFactory grains)
+        string county, string metric, HttpContext context, IGrainFactory grains, SecurityLog log)
     {
         if (await grains.GetGrain<IRegistryGrain>(0).GetRegion() is not { } region)
         {
@@ -51,9 +65,19 @@ public static class TargetEndpoints
         }
 
         var errors = Check(region, county, metric);
-        return errors.Count > 0
-            ? TypedResults.ValidationProblem(errors, title: "目标无效，未作任何修改")
-            : TypedResults.Ok(await grains.GetGrain<ITargetsGrain>(0).Remove(county, MetricsByWireName[metric]));
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors, title: "目标无效，未作任何修改");
+        }
+
+        if (!context.User.Scope().Allows(county))
+        {
+            return CityWide.OutsideScope("区县", county);
+        }
+
+        var targets = await grains.GetGrain<ITargetsGrain>(0).Remove(county, MetricsByWireName[metric]);
+        await log.Record(context, "target.remove", $"{county} {metric}");
+        return TypedResults.Ok(targets);
     }
 
     /// <summary>Targets are per county of the region; the city is measured by their sum.</summary>

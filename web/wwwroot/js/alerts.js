@@ -2,6 +2,7 @@
 // the hub group "alerts"), rendered as the wall's ticker and the duty console's list. Alerts carry
 // places and counts only, never a caller's name.
 import * as format from "./format.js";
+import { writeHeaders } from "./session.js";
 
 export const ALERTS_GROUP = "alerts";
 
@@ -136,7 +137,7 @@ export async function act(alert, action, by, note) {
   try {
     const response = await fetch(`/api/v1/alerts/${encodeURIComponent(alert.id)}/${action}`, {
       method: "POST",
-      headers: { "Content-Type": "application/json" },
+      headers: await writeHeaders(),
       body: JSON.stringify({ by, note }),
     });
     if (response.ok) return null;

@@ -2,6 +2,8 @@
 // The connection retries forever with capped, jittered backoff, so an unattended wall recovers
 // from a server restart or a network cut without anyone touching it.
 
+import { checkSession, signedOut } from "./session.js";
+
 const MAX_DELAY_MS = 30_000;
 const DAY_MS = 24 * 60 * 60 * 1000;
 const BEIJING_OFFSET_MS = 8 * 60 * 60 * 1000;
@@ -33,6 +35,9 @@ export function connect({ groups, optionalGroups = [], onData, onState, onUnavai
     .build();
 
   const groupOf = key => (all.includes(key) ? key : all.find(group => key.startsWith(`${group}:`)) ?? key);
+
+  // The server closes a connection whose display token or account was revoked, and says so first.
+  connection.on("signedOut", reason => signedOut(reason));
 
   connection.on("update", update => {
     if (update.version <= (versions.get(update.key) ?? -1)) return;
@@ -70,6 +75,7 @@ export function connect({ groups, optionalGroups = [], onData, onState, onUnavai
       await subscribeAll(true);
     } catch {
       if (connection.state === signalR.HubConnectionState.Connected) await connection.stop();
+      await checkSession();
       setTimeout(() => start(attempt + 1), retryDelay(attempt));
     }
   };

@@ -1,0 +1,11 @@
+namespace Dashboard.Contracts.Access;
+
+[GenerateSerializer, Alias("dashboard.credential-kind")]
+public enum CredentialKind
+{
+    /// <summary>Sent by a machine in a header on every request.</summary>
+    ApiKey,
+
+    /// <summary>Opened once by a wall, which then holds a long-lived read-only cookie.</summary>
+    Display,
+}

@@ -1,0 +1,18 @@
+namespace Dashboard.Contracts.Access;
+
+/// <summary>What a person or a machine may do. Admin may do everything; the others one job each.</summary>
+[GenerateSerializer, Alias("dashboard.role")]
+public enum Role
+{
+    /// <summary>Walls, leader pages and the read APIs.</summary>
+    Viewer,
+
+    /// <summary>A viewer who also acknowledges, resolves and silences alerts.</summary>
+    Duty,
+
+    /// <summary>Registry, targets, users, keys and display tokens; everything a viewer, duty officer or source may do.</summary>
+    Admin,
+
+    /// <summary>A machine source: POST /api/v1/events and nothing else.</summary>
+    Ingest,
+}

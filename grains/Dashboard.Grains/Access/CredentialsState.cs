@@ -1,0 +1,14 @@
+using System.Collections.Immutable;
+using Dashboard.Contracts.Access;
+
+namespace Dashboard.Grains.Access;
+
+[GenerateSerializer, Alias("dashboard.credentials-state")]
+public sealed class CredentialsState
+{
+    /// <summary>Every credential ever issued, revoked ones included, so the list shows who was let in when.</summary>
+    [Id(0)] public ImmutableArray<Credential> Credentials { get; set; } = [];
+
+    /// <summary>The SHA-256 of each credential's secret, by credential id.</summary>
+    [Id(1)] public ImmutableDictionary<string, string> SecretHashes { get; set; } = ImmutableDictionary<string, string>.Empty;
+}

@@ -1,0 +1,122 @@
+using System.Threading.RateLimiting;
+using Dashboard.Web.Push;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.RateLimiting;
+
+namespace Dashboard.Web.Access;
+
+/// <summary>Who may call what: authentication (keys, cookies), the role policies, rate limits and the browser protections.</summary>
+public static class AccessExtensions
+{
+    /// <summary>Chooses API-key or cookie authentication per request: a request that carries a key is judged by it alone.</summary>
+    private const string SelectorScheme = "Dashboard";
+
+    public static void AddDashboardAccess(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddOptions<AuthOptions>()
+            .Bind(builder.Configuration.GetSection(AuthOptions.Section))
+            .Validate(options => options.BootstrapKey is null or "" || options.BootstrapKey.Length >= AuthOptions.MinBootstrapKeyLength,
+                $"Dashboard:Auth:BootstrapKey must be at least {AuthOptions.MinBootstrapKeyLength} characters")
+            .Validate(options => options.IdleTimeout > TimeSpan.Zero && options.DisplayLifetime > TimeSpan.Zero && options.RevocationCheck > TimeSpan.Zero
+                && options.ConnectionCheck > TimeSpan.Zero && options.Lockout > TimeSpan.Zero && options.MaxFailedSignIns > 0 && options.MinPasswordLength >= 8,
+                "Dashboard:Auth: times must be positive, MaxFailedSignIns at least 1 and MinPasswordLength at least 8")
+            .ValidateOnStart();
+
+        services.AddSingleton<CredentialLookup>();
+        services.AddSingleton<SecurityLog>();
+        services.AddSingleton<Passwords>();
+        services.AddSingleton<FirstAdminSetup>();
+        services.AddSingleton<CookieSessions>();
+        services.AddHostedService<AccessStartup>();
+        services.AddSingleton<ConnectionGuard>();
+        services.AddHostedService(provider => provider.GetRequiredService<ConnectionGuard>());
+
+        services.AddAuthentication(SelectorScheme)
+            .AddPolicyScheme(SelectorScheme, "API key or session cookie", options =>
+                options.ForwardDefaultSelector = context => ApiKeyHandler.Carries(context.Request) ? ApiKeyHandler.SchemeName : CookieSessions.Scheme)
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyHandler>(ApiKeyHandler.SchemeName, null)
+            .AddCookie(CookieSessions.Scheme, options =>
+            {
+                var auth = builder.Configuration.GetSection(AuthOptions.Section).Get<AuthOptions>() ?? new();
+                options.Cookie.Name = "dashboard.session";
+                options.Cookie.HttpOnly = true;
+                options.Cookie.SameSite = SameSiteMode.Lax;
+                options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+                options.ExpireTimeSpan = auth.IdleTimeout;
+                options.SlidingExpiration = true;
+                options.LoginPath = CookieSessions.SignInPath;
+                options.EventsType = typeof(CookieSessions);
+            });
+
+        services.AddAuthorization(options =>
+        {
+            foreach (var (policy, roles) in Policies.Roles)
+            {
+                options.AddPolicy(policy, rule => rule.RequireAuthenticatedUser().RequireRole(roles.Select(role => role.ToString())));
+            }
+
+            // Anything mapped without a policy of its own is for administrators only.
+            options.FallbackPolicy = options.GetPolicy(Policies.Admin);
+        });
+        services.AddAntiforgery(options =>
+        {
+            options.HeaderName = "X-CSRF-TOKEN";
+            options.Cookie.Name = "dashboard.csrf";
+        });
+        services.AddDashboardRateLimits(builder.Configuration);
+    }
+
+    /// <summary>In order: headers, who is calling, wall sign-in, rate limits, what they may do, then cross-site protection.</summary>
+    public static void UseDashboardAccess(this WebApplication app)
+    {
+        app.UseMiddleware<SecurityHeaders>();
+        app.UseAuthentication();
+        app.UseMiddleware<DisplaySignIn>();
+        app.UseRateLimiter();
+        app.UseAuthorization();
+        app.UseMiddleware<CookieWriteProtection>();
+    }
+
+    public static void MapAccess(this IEndpointRouteBuilder app)
+    {
+        app.MapSignIn();
+        app.MapCredentials();
+        app.MapUsers();
+        app.MapSecurityAudit();
+    }
+
+    private static void AddDashboardRateLimits(this IServiceCollection services, IConfiguration configuration)
+    {
+        var limits = configuration.GetSection(AuthOptions.Section).Get<AuthOptions>()?.RateLimits ?? new();
+        services.AddRateLimiter(options =>
+        {
+            options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
+            {
+                var address = context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+                return context.User.SubjectOf() is { } subject
+                    ? RateLimitPartition.GetTokenBucketLimiter($"{context.User.KindOf()}:{subject}", _ => Bucket(limits.RequestsPerSecond, limits.Burst))
+                    : RateLimitPartition.GetTokenBucketLimiter($"address:{address}", _ => Bucket(limits.AnonymousPerSecond, limits.AnonymousPerSecond * 2));
+            });
+            options.AddPolicy(SignInEndpoints.RateLimitPolicy, context => RateLimitPartition.GetFixedWindowLimiter(
+                context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = limits.SignInsPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+            options.OnRejected = async (context, cancellationToken) =>
+            {
+                var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)) : 1;
+                context.HttpContext.Response.Headers.RetryAfter = retryAfter.ToString();
+                await Problems.Write(context.HttpContext, StatusCodes.Status429TooManyRequests, "请求过于频繁", $"请在 {retryAfter} 秒后重试");
+            };
+        });
+    }
+
+    private static TokenBucketRateLimiterOptions Bucket(int perSecond, int burst) => new()
+    {
+        TokenLimit = Math.Max(burst, perSecond),
+        TokensPerPeriod = perSecond,
+        ReplenishmentPeriod = TimeSpan.FromSeconds(1),
+        QueueLimit = 0,
+        AutoReplenishment = true,
+    };
+}

@@ -1,0 +1,67 @@
+using System.Security.Claims;
+using System.Text.Encodings.Web;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.Extensions.Options;
+
+namespace Dashboard.Web.Access;
+
+/// <summary>
+/// Machines: an API key in <c>X-Api-Key</c> or <c>Authorization: Bearer</c>. Browsers cannot set
+/// headers on a WebSocket, so the hub also takes it as <c>access_token</c> in the query string, as
+/// the SignalR clients send it.
+/// </summary>
+public sealed class ApiKeyHandler(IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, CredentialLookup lookup)
+    : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+{
+    public const string SchemeName = "ApiKey";
+
+    private const string KeyHeader = "X-Api-Key";
+    private const string BearerPrefix = "Bearer ";
+    private const string HubTokenQuery = "access_token";
+
+    /// <summary>Longer than any key this service issues or accepts as a bootstrap key: refused without a lookup.</summary>
+    private const int MaxKeyLength = 256;
+
+    public static bool Carries(HttpRequest request) =>
+        request.Headers.ContainsKey(KeyHeader)
+        || request.Headers.Authorization.Any(value => value?.StartsWith(BearerPrefix, StringComparison.OrdinalIgnoreCase) == true)
+        || (request.Path.StartsWithSegments(HubPaths.Dashboard) && request.Query.ContainsKey(HubTokenQuery));
+
+    protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
+    {
+        var key = Key(Request);
+        if (key is null)
+        {
+            return AuthenticateResult.NoResult();
+        }
+
+        if (key.Length is 0 or > MaxKeyLength || await lookup.FindBySecret(key) is not { } credential)
+        {
+            return AuthenticateResult.Fail("unknown or revoked API key");
+        }
+
+        return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(DashboardClaims.For(credential, SchemeName)), SchemeName));
+    }
+
+    protected override Task HandleChallengeAsync(AuthenticationProperties properties) =>
+        Problems.Write(Context, StatusCodes.Status401Unauthorized, "需要身份认证", "请求缺少有效的 API 密钥（X-Api-Key 或 Authorization: Bearer），或密钥已被撤销");
+
+    protected override Task HandleForbiddenAsync(AuthenticationProperties properties) =>
+        Problems.Write(Context, StatusCodes.Status403Forbidden, "无权访问", "此密钥的角色或区县范围不允许这项操作");
+
+    private static string? Key(HttpRequest request)
+    {
+        if (request.Headers.TryGetValue(KeyHeader, out var header))
+        {
+            return header.ToString().Trim();
+        }
+
+        var authorization = request.Headers.Authorization.FirstOrDefault(value => value?.StartsWith(BearerPrefix, StringComparison.OrdinalIgnoreCase) == true);
+        if (authorization is not null)
+        {
+            return authorization[BearerPrefix.Length..].Trim();
+        }
+
+        return request.Path.StartsWithSegments(HubPaths.Dashboard) ? request.Query[HubTokenQuery].ToString() : null;
+    }
+}

@@ -1,0 +1,68 @@
+using System.Collections.Immutable;
+using System.Security.Claims;
+using Dashboard.Contracts.Access;
+
+namespace Dashboard.Web.Access;
+
+/// <summary>What the service knows of whoever calls it, as claims, and how to read them back.</summary>
+public static class DashboardClaims
+{
+    /// <summary>A county the caller is limited to; none at all means city-wide.</summary>
+    public const string County = "dashboard:county";
+
+    /// <summary>user, key or display.</summary>
+    public const string Kind = "dashboard:kind";
+
+    /// <summary>The credential id of a key or display; the login of a user.</summary>
+    public const string Subject = "dashboard:subject";
+
+    /// <summary>A user's stamp: a changed password, role or counties ends older sessions.</summary>
+    public const string Stamp = "dashboard:stamp";
+
+    public const string UserKind = "user";
+    public const string KeyKind = "key";
+    public const string DisplayKind = "display";
+
+    public static ClaimsIdentity For(Credential credential, string authenticationType) =>
+        Identity(authenticationType, credential.Kind == CredentialKind.Display ? DisplayKind : KeyKind,
+            credential.Id, credential.Name, credential.Role, credential.Counties, stamp: null);
+
+    public static ClaimsIdentity For(StoredUser user, string authenticationType) =>
+        Identity(authenticationType, UserKind, user.Account.Login, user.Account.DisplayName, user.Account.Role, user.Account.Counties, user.Stamp);
+
+    private static ClaimsIdentity Identity(string authenticationType, string kind, string subject, string name, Role role, ImmutableArray<string> counties, string? stamp)
+    {
+        var claims = new List<Claim>
+        {
+            new(ClaimTypes.Name, name),
+            new(ClaimTypes.Role, role.ToString()),
+            new(Kind, kind),
+            new(Subject, subject),
+        };
+        claims.AddRange(counties.Select(county => new Claim(County, county)));
+        if (stamp is not null)
+        {
+            claims.Add(new Claim(Stamp, stamp));
+        }
+
+        return new ClaimsIdentity(claims, authenticationType, ClaimTypes.Name, ClaimTypes.Role);
+    }
+
+    public static AccessScope Scope(this ClaimsPrincipal user) => new([.. user.FindAll(County).Select(claim => claim.Value)]);
+
+    public static string? KindOf(this ClaimsPrincipal user) => user.FindFirstValue(Kind);
+
+    public static string? SubjectOf(this ClaimsPrincipal user) => user.FindFirstValue(Subject);
+
+    /// <summary>
+    /// Who did it, for audit trails: a person's name with their login, or a key's or display's name
+    /// with its id. Never a secret, and never what a client typed into a form.
+    /// </summary>
+    public static string Actor(this ClaimsPrincipal user) => user.KindOf() switch
+    {
+        UserKind => $"{user.Identity!.Name} ({user.SubjectOf()})",
+        KeyKind => $"密钥 {user.Identity!.Name} ({user.SubjectOf()})",
+        DisplayKind => $"显示屏 {user.Identity!.Name} ({user.SubjectOf()})",
+        _ => "匿名",
+    };
+}

@@ -1,0 +1,3 @@
+namespace Dashboard.Web.Access;
+
+public sealed record SignInRequest(string? Login, string? Password);

@@ -1,0 +1,43 @@
+using System.Collections.Concurrent;
+using Dashboard.Web.Access;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.Extensions.Options;
+
+namespace Dashboard.Web.Push;
+
+/// <summary>
+/// A hub connection outlives the request that authenticated it, so open connections are checked
+/// every <see cref="AuthOptions.ConnectionCheck"/>: one whose key, display token or user was revoked
+/// is told why (<c>signedOut</c>) and closed. Its page then finds it is signed out and says so.
+/// </summary>
+public sealed class ConnectionGuard(CredentialLookup lookup, IHubContext<DashboardHub> hub, IOptions<AuthOptions> options, TimeProvider clock) : BackgroundService
+{
+    private readonly ConcurrentDictionary<string, HubCallerContext> open = new(StringComparer.Ordinal);
+
+    public void Add(HubCallerContext connection) => open[connection.ConnectionId] = connection;
+
+    public void Remove(HubCallerContext connection) => open.TryRemove(connection.ConnectionId, out _);
+
+    /// <summary>Checks every open connection now; the periodic check calls this.</summary>
+    public async Task CloseRevoked()
+    {
+        foreach (var connection in open.Values)
+        {
+            if (connection.User is { } user && !await lookup.StillValid(user))
+            {
+                await hub.Clients.Client(connection.ConnectionId).SendAsync("signedOut", "revoked");
+                connection.Abort();
+                open.TryRemove(connection.ConnectionId, out _);
+            }
+        }
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(options.Value.ConnectionCheck, clock);
+        while (await timer.WaitForNextTickAsync(stoppingToken))
+        {
+            await CloseRevoked();
+        }
+    }
+}

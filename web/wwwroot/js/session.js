@@ -1,0 +1,40 @@
+// The page's session: who it is signed in as, the antiforgery token its writes carry, and what it
+// does when the session ends (a revoked display token, a disabled user, an idle timeout): it goes to
+// the sign-in page, which says why in Chinese.
+
+let current;
+
+// GET /api/v1/auth/me once per page; null when the page is not signed in (the caller is sent away).
+export async function me() {
+  current ??= fetch("/api/v1/auth/me", { cache: "no-store" }).then(async response => {
+    if (response.status === 401) {
+      signedOut("expired");
+      return null;
+    }
+    return response.ok ? response.json() : null;
+  }).catch(() => null);
+  const result = await current;
+  if (!result) current = undefined;
+  return result;
+}
+
+// Headers for a write: JSON, and the antiforgery token of this session.
+export async function writeHeaders() {
+  const session = await me();
+  return { "Content-Type": "application/json", ...(session?.csrfToken ? { "X-CSRF-TOKEN": session.csrfToken } : {}) };
+}
+
+export function signedOut(reason) {
+  const back = encodeURIComponent(location.pathname + location.search);
+  location.replace(`/signin?reason=${encodeURIComponent(reason)}&returnUrl=${back}`);
+}
+
+// After a connection failed: if the reason is that the session ended, leave; otherwise keep retrying.
+export async function checkSession() {
+  try {
+    const response = await fetch("/api/v1/auth/me", { cache: "no-store" });
+    if (response.status === 401) signedOut("expired");
+  } catch {
+    // The server is unreachable: the connection keeps retrying.
+  }
+}

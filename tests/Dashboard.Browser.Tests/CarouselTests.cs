@@ -13,7 +13,7 @@ public sealed class CarouselTests(Browser browser) : IClassFixture<Browser>
     {
         await using var app = new DashboardApp(extraSettings: FastCarousel());
         var page = await browser.NewPage(Pages.FullHd);
-        await page.GotoAsync(new Uri(app.BaseAddress, "/carousel").ToString());
+        await page.GotoAsync(await Pages.WallAddress(app.Http, app.BaseAddress, "/carousel"));
 
         var carousel = page.Locator("#carousel");
         await Expect(carousel).ToHaveAttributeAsync("data-screen", "/leader", new() { Timeout = 5000 });
@@ -29,7 +29,7 @@ public sealed class CarouselTests(Browser browser) : IClassFixture<Browser>
         await using var app = new DashboardApp(extraSettings: FastCarousel());
         var alert = await AlertSurge.Fire(app, "441823");
         var page = await browser.NewPage(Pages.FullHd);
-        await page.GotoAsync(new Uri(app.BaseAddress, "/carousel").ToString());
+        await page.GotoAsync(await Pages.WallAddress(app.Http, app.BaseAddress, "/carousel"));
 
         var carousel = page.Locator("#carousel");
         await Expect(carousel).ToHaveAttributeAsync("data-holding", "true");

@@ -37,7 +37,7 @@ public sealed class DutyTests(Browser browser) : IClassFixture<Browser>
     public async Task A_surge_appears_on_the_duty_console_the_officer_acknowledges_it_and_the_wall_shows_it_acknowledged()
     {
         await using var app = new DashboardApp(extraSettings: AlertSurge.FireAtOnce());
-        var page = await browser.Open(app, "/duty", Pages.FullHd);
+        var page = await browser.OpenSignedIn(app, "/duty", Pages.FullHd, "wang.duty", "王值班", "duty");
         var wall = await browser.Open(app, "/", Pages.FullHd);
 
         var alert = await AlertSurge.Fire(app, "441823");
@@ -48,9 +48,6 @@ public sealed class DutyTests(Browser browser) : IClassFixture<Browser>
         await Expect(wall.GetByTestId("ticker")).ToContainTextAsync("告警中");
         await page.Screenshot("duty", Pages.FullHd);
 
-        await card.GetByRole(Microsoft.Playwright.AriaRole.Button, new() { Name = "认领" }).ClickAsync();
-        await Expect(page.Locator("#alert-feedback")).ToHaveTextAsync("请先填写值班员姓名");
-        await page.FillAsync("#duty-name", "王值班");
         await page.FillAsync("#duty-note", "已电话联系阳山县");
         await card.GetByRole(Microsoft.Playwright.AriaRole.Button, new() { Name = "认领" }).ClickAsync();
 
@@ -59,7 +56,7 @@ public sealed class DutyTests(Browser browser) : IClassFixture<Browser>
         await Expect(card.GetByRole(Microsoft.Playwright.AriaRole.Button, new() { Name = "认领" })).ToHaveCountAsync(0);
         await Expect(wall.GetByTestId("ticker")).ToContainTextAsync("已认领", new() { Timeout = 2000 });
         var detail = (await app.Http.GetFromJsonAsync<AlertDetail>($"/api/v1/alerts/{alert.Id}", Json.Options))!;
-        Assert.Contains(detail.Audit, entry => entry is { Action: "acknowledged", By: "王值班", Note: "已电话联系阳山县" });
+        Assert.Contains(detail.Audit, entry => entry is { Action: "acknowledged", By: "王值班 (wang.duty)", Note: "已电话联系阳山县" });
     }
 
     [Fact]

@@ -14,12 +14,36 @@ public static class Pages
     public static Task<IPage> NewPage(this Browser browser, (int Width, int Height) size) =>
         browser.Chromium.NewPageAsync(new() { ViewportSize = new() { Width = size.Width, Height = size.Height }, Locale = "zh-CN" });
 
+    /// <summary>A page as a wall opens it: with a display token an admin issued, once; the cookie does the rest.</summary>
     public static async Task<IPage> Open(this Browser browser, DashboardApp app, string path, (int Width, int Height) size)
     {
         var page = await browser.NewPage(size);
-        await page.GotoAsync(new Uri(app.BaseAddress, path).ToString());
+        await page.GotoAsync(await WallAddress(app.Http, app.BaseAddress, path));
         await Expect(page.Locator("#connection")).ToHaveAttributeAsync("data-state", "connected");
         return page;
+    }
+
+    /// <summary>A page as a person opens it: sent to the sign-in page, signs in there, and lands on the page.</summary>
+    public static async Task<IPage> OpenSignedIn(this Browser browser, DashboardApp app, string path, (int Width, int Height) size, string login, string displayName, string role)
+    {
+        await app.Http.AddUser(login, displayName, role);
+        var page = await browser.NewPage(size);
+        await page.GotoAsync(new Uri(app.BaseAddress, path).ToString());
+        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/signin"));
+        await page.FillAsync("#login", login);
+        await page.FillAsync("#password", Credentials.Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
+        await Expect(page).ToHaveURLAsync(new Uri(app.BaseAddress, path).ToString());
+        await Expect(page.Locator("#connection")).ToHaveAttributeAsync("data-state", "connected");
+        return page;
+    }
+
+    /// <summary>The address of a page with a new display token: what an admin hands to a wall.</summary>
+    public static async Task<string> WallAddress(HttpClient admin, Uri baseAddress, string path, params string[] counties)
+    {
+        var (_, url) = await admin.IssueDisplay("浏览器测试大屏", counties);
+        var token = url[(url.IndexOf("display=", StringComparison.Ordinal) + "display=".Length)..];
+        return new Uri(baseAddress, $"{path}{(path.Contains('?') ? '&' : '?')}display={token}").ToString();
     }
 
     public static Task Screenshot(this IPage page, string name, (int Width, int Height) size) =>

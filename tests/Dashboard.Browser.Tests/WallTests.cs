@@ -14,7 +14,8 @@ public sealed class WallTests(Browser browser) : IClassFixture<Browser>
         await using var app = new DashboardApp();
         var page = await browser.Chromium.NewPageAsync(new() { ViewportSize = new() { Width = 1920, Height = 1080 }, Locale = "zh-CN" });
 
-        await page.GotoAsync(app.BaseAddress.ToString());
+        await page.GotoAsync(await Pages.WallAddress(app.Http, app.BaseAddress, "/"));
+        await Expect(page).ToHaveURLAsync(app.BaseAddress.ToString());
         await Expect(page.GetByTestId("city-occupants")).ToHaveTextAsync("3,409");
         await Expect(page.GetByTestId("city-beds")).ToHaveTextAsync("8,231");
         await Expect(page.Locator("#connection")).ToHaveAttributeAsync("data-state", "connected");
@@ -33,7 +34,7 @@ public sealed class WallTests(Browser browser) : IClassFixture<Browser>
         await using var app = new DashboardApp();
         var page = await browser.Chromium.NewPageAsync(new() { ViewportSize = new() { Width = 3840, Height = 2160 }, Locale = "zh-CN" });
 
-        await page.GotoAsync(app.BaseAddress.ToString());
+        await page.GotoAsync(await Pages.WallAddress(app.Http, app.BaseAddress, "/"));
         await Expect(page.GetByTestId("city-beds")).ToHaveTextAsync("8,231");
         var stage = await page.Locator("#stage").BoundingBoxAsync();
         var chart = await page.Locator("#occupancy-chart").BoundingBoxAsync();
@@ -52,7 +53,7 @@ public sealed class WallTests(Browser browser) : IClassFixture<Browser>
         (await app.Http.Post(Events.Capacity("cap-1", "441881-QY-001", beds: 300))).EnsureSuccessStatusCode();
         var page = await browser.Chromium.NewPageAsync(new() { ViewportSize = new() { Width = 1920, Height = 1080 }, Locale = "zh-CN" });
 
-        await page.GotoAsync(app.BaseAddress.ToString());
+        await page.GotoAsync(await Pages.WallAddress(app.Http, app.BaseAddress, "/"));
         await page.Locator(".county[data-code='441881']").ClickAsync();
 
         await Expect(page).ToHaveURLAsync(new Uri(app.BaseAddress, "/county/441881").ToString());
@@ -80,7 +81,7 @@ public sealed class WallTests(Browser browser) : IClassFixture<Browser>
         var banner = page.Locator("#connection-banner");
         await using (var first = await DashboardProcess.StartEmbedded("web", folder, listenPort: port))
         {
-            await page.GotoAsync(first.BaseAddress!.ToString());
+            await page.GotoAsync(await Pages.WallAddress(first.Http, first.BaseAddress!, "/"));
             await Expect(page.GetByTestId("city-occupants")).ToHaveTextAsync("3,409");
             await first.Kill();
             await Expect(banner).ToBeVisibleAsync(new() { Timeout = 10_000 });

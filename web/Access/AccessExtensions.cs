@@ -47,6 +47,7 @@ public static class AccessExtensions
                 options.ExpireTimeSpan = auth.IdleTimeout;
                 options.SlidingExpiration = true;
                 options.LoginPath = CookieSessions.SignInPath;
+                options.ReturnUrlParameter = "returnUrl";
                 options.EventsType = typeof(CookieSessions);
             });
 

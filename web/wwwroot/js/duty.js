@@ -85,13 +85,9 @@ function setUpAlerts() {
     summary.classList.toggle("firing", isFiring(board));
   };
 
+  // The server records the signed-in account; the name typed here is shown beside it (a shared desk).
   async function onAction(alert, action) {
     const by = name.value.trim();
-    if (!by) {
-      feedback.textContent = "请先填写值班员姓名";
-      name.focus();
-      return;
-    }
     localStorage.setItem(NAME_KEY, by);
     const error = await act(alert, action, by, note.value.trim());
     feedback.textContent = error ?? `${action === "ack" ? "已认领" : "已解决"}：${alert.scopeName} ${alert.message}`;

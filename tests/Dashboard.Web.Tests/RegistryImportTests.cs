@@ -16,15 +16,25 @@ public sealed class RegistryImportTests : IAsyncDisposable
     public ValueTask DisposeAsync() => app.DisposeAsync();
 
     [Fact]
-    public async Task A_GB18030_registry_with_Chinese_headers_replaces_the_demo_registry()
+    public async Task A_GB18030_registry_with_Chinese_headers_replaces_the_demo_registry_once_the_dry_run_is_confirmed()
     {
         var csv = "机构编号,机构名称,机构类型,所属区县,床位数,在住人数\r\n" +
                   "QC-001,清城区颐康园,民办养老机构,清城区,120,80\r\n" +
                   "YD-001,英德市福利中心,公办养老机构,441881,200,150\r\n";
+        var bytes = Encoding.GetEncoding("GB18030").GetBytes(csv);
+        var demo = await app.GetCity();
 
-        var response = await Import(Encoding.GetEncoding("GB18030").GetBytes(csv), replace: true);
+        var unconfirmed = await Import(bytes, "replace=true");
+        var dryRun = (await (await Import(bytes, "replace=true&dryRun=true")).Content.ReadFromJsonAsync<ImportView>())!;
+        var untouched = await app.GetCity();
+        var response = await Import(bytes, "replace=true&confirm=true");
         var city = await app.GetCity();
 
+        Assert.Equal(HttpStatusCode.Conflict, unconfirmed.StatusCode);
+        Assert.Contains("dryRun=true", await unconfirmed.Content.ReadAsStringAsync());
+        Assert.Equal((true, 2), (dryRun.DryRun, dryRun.Imported));
+        Assert.True(dryRun.Deactivated > 100, $"the dry run would deactivate {dryRun.Deactivated}");
+        Assert.Equal((demo.ElderlyCare.Institutions, demo.ElderlyCare.Beds, demo.ElderlyCare.Occupants), (untouched.ElderlyCare.Institutions, untouched.ElderlyCare.Beds, untouched.ElderlyCare.Occupants));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal((2, 320, 230), (city.ElderlyCare.Institutions, city.ElderlyCare.Beds, city.ElderlyCare.Occupants));
         Assert.Equal(0, city.ChildWelfare.Institutions);
@@ -41,7 +51,7 @@ public sealed class RegistryImportTests : IAsyncDisposable
                   "NEW-002,,public-elderly-care,441802,50,10\n" +
                   "NEW-003,某机构,游乐场,999999,-1,0\n";
 
-        var response = await Import(Encoding.UTF8.GetBytes(csv), replace: false);
+        var response = await Import(Encoding.UTF8.GetBytes(csv), "replace=false");
         var problem = await response.Content.ReadFromJsonAsync<ValidationProblemDetails>();
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
@@ -79,8 +89,10 @@ public sealed class RegistryImportTests : IAsyncDisposable
         Assert.Equal(before.ElderlyCare.Beds + 60, (await app.GetCity()).ElderlyCare.Beds);
     }
 
-    private Task<HttpResponseMessage> Import(byte[] content, bool replace) =>
-        app.Http.PostAsync($"/api/v1/registry/import?replace={replace}", new ByteArrayContent(content) { Headers = { { "Content-Type", "text/csv" } } });
+    private Task<HttpResponseMessage> Import(byte[] content, string query) =>
+        app.Http.PostAsync($"/api/v1/registry/import?{query}", new ByteArrayContent(content) { Headers = { { "Content-Type", "text/csv" } } });
+
+    private sealed record ImportView(int Imported, int Deactivated, bool DryRun);
 
     private sealed record InstitutionView(string Id, int Occupants);
 }

@@ -3,7 +3,7 @@ using System.Security.Claims;
 using Dashboard.Contracts.Access;
 using Dashboard.Contracts.Registry;
 using Dashboard.Web.Snapshots;
-using Dashboard.Web.Validation;
+using Dashboard.Contracts.Text;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Dashboard.Web.Access;

@@ -1,7 +1,7 @@
 using System.Security.Claims;
 using Dashboard.Contracts.Access;
 using Dashboard.Contracts.Calendar;
-using Dashboard.Web.Validation;
+using Dashboard.Contracts.Text;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http.HttpResults;

@@ -1,4 +1,4 @@
-using Dashboard.Web.Validation;
+using Dashboard.Contracts.Text;
 
 namespace Dashboard.Web.Alerts;
 

@@ -5,7 +5,7 @@ using Dashboard.Contracts.Calendar;
 using Dashboard.Contracts.Registry;
 using Dashboard.Web.Access;
 using Dashboard.Web.Snapshots;
-using Dashboard.Web.Validation;
+using Dashboard.Contracts.Text;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Dashboard.Web.Alerts;

@@ -1,7 +1,7 @@
 using Dashboard.Contracts.Alerts;
 using Dashboard.Contracts.Registry;
 using Dashboard.Grains.Alerts;
-using Dashboard.Web.Validation;
+using Dashboard.Contracts.Text;
 
 namespace Dashboard.Web.Alerts;
 

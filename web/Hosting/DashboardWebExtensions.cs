@@ -116,6 +116,7 @@ public static class DashboardWebExtensions
         app.UseStatusCodePages();
         app.UseAssets();
         app.UseDashboardAccess();
+        app.UseMiddleware<Utf8JsonOnly>();
 
         app.MapOpenApi().RequireAuthorization(Policies.Admin);
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();

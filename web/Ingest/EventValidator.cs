@@ -2,6 +2,9 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using Dashboard.Contracts.Hotlines;
 using Dashboard.Contracts.Institutions;
+using Dashboard.Contracts.Text;
+using Dashboard.Grains.Registry;
+using Dashboard.Web.Registry;
 
 namespace Dashboard.Web.Ingest;
 
@@ -61,9 +64,9 @@ public static partial class EventValidator
             failed = true;
         }
 
-        if (string.IsNullOrWhiteSpace(item.Id) || item.Id.Length > MaxIdLength)
+        if (SafeText.CheckText(item.Id, "id", MaxIdLength, required: true) is { } idProblem)
         {
-            Fail($"id 必填，最长 {MaxIdLength} 个字符");
+            Fail(idProblem);
         }
 
         var at = ParseTime(item.OccurredAt, Fail);
@@ -85,9 +88,9 @@ public static partial class EventValidator
 
     private static PlannedEvent? Institution(IngestEvent item, string field, string? target, InstitutionChangeKind kind, int value, DateTimeOffset at, Action<string> fail)
     {
-        if (string.IsNullOrWhiteSpace(target))
+        if (string.IsNullOrWhiteSpace(target) || RegistryEntry.IdProblem(target) is not null)
         {
-            fail($"{field} 必填");
+            fail($"{field} 必填，只能由英文字母、数字、“-”和“_”组成，最多 {RegistryCsv.MaxIdLength} 个字符");
             return null;
         }
 

@@ -4,6 +4,7 @@ using Dashboard.Grains.Registry;
 using Dashboard.Web.Access;
 using Dashboard.Web.Snapshots;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 
 namespace Dashboard.Web.Registry;
 
@@ -11,6 +12,14 @@ namespace Dashboard.Web.Registry;
 public static class RegistryEndpoints
 {
     private const int MaxImportBytes = 16 * 1024 * 1024;
+
+    /// <summary>A problem body stays small however bad the file: the first errors show what to fix.</summary>
+    private const int MaxReportedErrors = 100;
+
+    private const int MaxReportedMessageLength = 300;
+
+    /// <summary>A replacing import may retire a few institutions on its own; more needs confirm=true.</summary>
+    private const int MaxUnconfirmedDeactivations = 5;
 
     public static void MapRegistry(this IEndpointRouteBuilder app)
     {
@@ -20,7 +29,9 @@ public static class RegistryEndpoints
         registry.MapPost("/institutions/{id}/deactivate", Deactivate)
             .WithSummary("Take an institution out of every total; its history stays");
         registry.MapPost("/import", Import).RequireCityWide()
-            .WithSummary("Import a registry CSV (UTF-8 or GB18030, English or Chinese headers), all or nothing; replace=true replaces the demo registry")
+            .WithMetadata(new RequestSizeLimitAttribute(MaxImportBytes))
+            .WithSummary("Import a registry CSV (UTF-8 or GB18030, English or Chinese headers), all or nothing; replace=true replaces the demo registry. "
+                + "dryRun=true says what would change and changes nothing; a replace that would deactivate more than 5 institutions needs confirm=true")
             .Accepts<string>("text/csv")
             .ProducesValidationProblem();
     }
@@ -70,9 +81,12 @@ public static class RegistryEndpoints
         return TypedResults.NoContent();
     }
 
+    private static string Shorten(string message) =>
+        message.Length <= MaxReportedMessageLength ? message : $"{message[..MaxReportedMessageLength]}…";
+
     /// <summary>Checks every line first; only a file without a single error changes the registry.</summary>
     private static async Task<Results<Ok<RegistryImportResult>, ValidationProblem, ProblemHttpResult>> Import(
-        HttpContext context, IGrainFactory grains, SecurityLog log, bool replace = false)
+        HttpContext context, IGrainFactory grains, SecurityLog log, bool replace = false, bool confirm = false, bool dryRun = false)
     {
         if (await grains.GetGrain<IRegistryGrain>(0).GetRegion() is not { } region)
         {
@@ -81,21 +95,31 @@ public static class RegistryEndpoints
 
         using var body = new MemoryStream();
         await context.Request.Body.CopyToAsync(body);
-        if (body.Length > MaxImportBytes)
-        {
-            return TypedResults.Problem($"文件超过 {MaxImportBytes / 1024 / 1024} MB", statusCode: StatusCodes.Status413PayloadTooLarge, title: "文件过大");
-        }
-
         var parsed = RegistryCsv.Parse(body.ToArray(), region, demo: false);
         if (!parsed.IsValid)
         {
-            var errors = parsed.Errors.GroupBy(error => $"第 {error.Line} 行")
-                .ToDictionary(line => line.Key, line => line.Select(error => error.Message).ToArray());
-            return TypedResults.ValidationProblem(errors, title: $"登记册有 {parsed.Errors.Length} 处错误，未导入任何机构");
+            var errors = parsed.Errors.Take(MaxReportedErrors).GroupBy(error => $"第 {error.Line} 行")
+                .ToDictionary(line => line.Key, line => line.Select(error => Shorten(error.Message)).ToArray());
+            var more = parsed.Errors.Length > MaxReportedErrors ? $"（仅列出前 {MaxReportedErrors} 处）" : string.Empty;
+            return TypedResults.ValidationProblem(errors, title: $"登记册有 {parsed.Errors.Length} 处错误，未导入任何机构{more}");
         }
 
-        var deactivated = await grains.GetGrain<IRegistryGrain>(0).Import(parsed.Institutions, replace);
+        var registry = grains.GetGrain<IRegistryGrain>(0);
+        var leaving = replace ? await registry.Departures([.. parsed.Institutions.Select(institution => institution.Info.Id)]) : [];
+        if (dryRun)
+        {
+            return TypedResults.Ok(new RegistryImportResult(parsed.EncodingName, parsed.Institutions.Length, leaving.Length, DryRun: true, [.. leaving.Take(MaxReportedErrors)]));
+        }
+
+        if (leaving.Length > MaxUnconfirmedDeactivations && !confirm)
+        {
+            return TypedResults.Problem(
+                $"此次替换导入将停用 {leaving.Length} 个现有机构（如 {string.Join("、", leaving.Take(5))}）。请先用 dryRun=true 核对，确认无误后加 confirm=true 重新提交",
+                statusCode: StatusCodes.Status409Conflict, title: "需要确认：替换导入将停用多个机构");
+        }
+
+        var deactivated = await registry.Import(parsed.Institutions, replace);
         await log.Record(context, "registry.import", $"{parsed.Institutions.Length} 个机构{(replace ? "，替换" : string.Empty)}", detail: $"停用 {deactivated} 个");
-        return TypedResults.Ok(new RegistryImportResult(parsed.EncodingName, parsed.Institutions.Length, deactivated));
+        return TypedResults.Ok(new RegistryImportResult(parsed.EncodingName, parsed.Institutions.Length, deactivated, DeactivatedIds: [.. leaving.Take(MaxReportedErrors)]));
     }
 }

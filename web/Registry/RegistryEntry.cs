@@ -1,7 +1,7 @@
 using Dashboard.Contracts.Institutions;
 using Dashboard.Contracts.Registry;
 using Dashboard.Grains.Registry;
-using Dashboard.Web.Validation;
+using Dashboard.Contracts.Text;
 
 namespace Dashboard.Web.Registry;
 
@@ -9,7 +9,6 @@ namespace Dashboard.Web.Registry;
 public sealed record RegistryEntry(string? Name, string? Kind, string? County, int? Beds, int? Occupants)
 {
     private const int MaxCount = 100_000;
-    private const int MaxNameLength = 64;
 
     /// <summary>The same rule as the CSV import: letters, digits, '-' and '_', at most 64 characters.</summary>
     public static string? IdProblem(string id) =>
@@ -25,7 +24,7 @@ public sealed record RegistryEntry(string? Name, string? Kind, string? County, i
             errors["id"] = [idProblem];
         }
 
-        if (SafeText.CheckName(Name, "机构名称", MaxNameLength) is { } nameProblem)
+        if (SafeText.CheckName(Name, "机构名称", RegistryCsv.MaxNameLength) is { } nameProblem)
         {
             errors["name"] = [nameProblem];
         }

@@ -29,4 +29,8 @@ public interface IRegistryGrain : IGrainWithIntegerKey
     /// registry takes the place of the demo one. Returns how many were deactivated.
     /// </summary>
     Task<int> Import(ImmutableArray<RegisteredInstitution> institutions, bool replace);
+
+    /// <summary>The active institutions a replacing import that keeps only <paramref name="keptIds"/> would deactivate.</summary>
+    [AlwaysInterleave]
+    Task<ImmutableArray<string>> Departures(ImmutableArray<string> keptIds);
 }

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Globalization;
 using Dashboard.Contracts.Institutions;
 using Dashboard.Contracts.Registry;
+using Dashboard.Contracts.Text;
 
 namespace Dashboard.Grains.Registry;
 
@@ -12,6 +13,7 @@ namespace Dashboard.Grains.Registry;
 public static class RegistryCsv
 {
     public const int MaxIdLength = 64;
+    public const int MaxNameLength = 64;
     public const int MaxCount = 100_000;
 
     private static readonly string AcceptedKinds =
@@ -128,13 +130,9 @@ public static class RegistryCsv
                 return Error(record, column, $"“{header.Text(column)}”不能为空");
             }
 
-            // A line break inside a quoted name would break the wall's one-line tiles.
-            if (name.Any(char.IsControl))
-            {
-                return Error(record, column, $"“{header.Text(column)}”不能包含换行或其他控制字符");
-            }
-
-            return name;
+            // A line break inside a quoted name would break the wall's one-line tiles; markup, hidden
+            // formatting and formula prefixes would travel to every wall and into every export.
+            return SafeText.CheckName(name, $"“{header.Text(column)}”", MaxNameLength) is { } problem ? Error(record, column, problem) : name;
         }
 
         private InstitutionKind? Kind(CsvRecord record)

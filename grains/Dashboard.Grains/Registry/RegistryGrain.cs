@@ -47,17 +47,26 @@ public sealed class RegistryGrain(
         var deactivated = 0;
         if (replace)
         {
-            var kept = institutions.Select(institution => institution.Info.Id).ToHashSet(StringComparer.Ordinal);
-            var counties = await Task.WhenAll(region.ScopeCodes
-                .Select(code => GrainFactory.GetGrain<ICountyGrain>(code).GetSnapshot()));
-            var leaving = counties.SelectMany(county => county.Institutions).Where(institution => institution.Active && !kept.Contains(institution.Id)).ToList();
-            await Task.WhenAll(leaving.Select(institution => GrainFactory.GetGrain<IInstitutionGrain>(institution.Id).Deactivate()));
-            deactivated = leaving.Count;
+            var leaving = await Departures([.. institutions.Select(institution => institution.Info.Id)]);
+            await Task.WhenAll(leaving.Select(id => GrainFactory.GetGrain<IInstitutionGrain>(id).Deactivate()));
+            deactivated = leaving.Length;
             await DefineHotlines(region, demo: false, []);
         }
 
         await RegisterAll(institutions);
         return deactivated;
+    }
+
+    public async Task<ImmutableArray<string>> Departures(ImmutableArray<string> keptIds)
+    {
+        if (state.State.Region is not { } region)
+        {
+            return [];
+        }
+
+        var kept = keptIds.ToHashSet(StringComparer.Ordinal);
+        var counties = await Task.WhenAll(region.ScopeCodes.Select(code => GrainFactory.GetGrain<ICountyGrain>(code).GetSnapshot()));
+        return [.. counties.SelectMany(county => county.Institutions).Where(institution => institution.Active && !kept.Contains(institution.Id)).Select(institution => institution.Id)];
     }
 
     private Task DefineHotlines(Region region, bool demo, ImmutableArray<HotlineOpening> openings) =>

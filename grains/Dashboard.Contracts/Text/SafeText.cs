@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Dashboard.Web.Validation;
+namespace Dashboard.Contracts.Text;
 
 /// <summary>
 /// Rules for what people and machines may name things: ids, names and free text travel to every
@@ -11,6 +11,9 @@ namespace Dashboard.Web.Validation;
 public static class SafeText
 {
     private static readonly char[] FormulaPrefixes = ['=', '+', '-', '@'];
+
+    /// <summary>What a decoder puts where bytes were not valid text: the input was damaged on its way.</summary>
+    private const char ReplacementCharacter = '\uFFFD';
 
     /// <summary>A name shown on walls and in exports; null when it is fine, else the reason in Chinese.</summary>
     public static string? CheckName(string? value, string label, int maxLength, bool required = true)
@@ -44,6 +47,11 @@ public static class SafeText
         if (value.Length > maxLength)
         {
             return $"{label}最多 {maxLength} 个字符";
+        }
+
+        if (value.Contains(ReplacementCharacter))
+        {
+            return $"{label}含有无法识别的字符（�），请检查文字编码";
         }
 
         return value.Any(IsHidden) || HasLoneSurrogate(value) ? $"{label}不能包含控制字符或不可见的格式字符" : null;

@@ -1,0 +1,371 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+using Dashboard.Testing;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.AspNetCore.SignalR.Client;
+
+namespace Dashboard.Web.Tests;
+
+/// <summary>
+/// A corpus of requests an attacker (or a broken integration) sends, authenticated as a city-wide
+/// admin so that every one reaches validation: each answers 4xx problem details, never a 5xx or a
+/// timeout; the node's memory stays bounded; and no counter, target, alert or registry entry changes.
+/// </summary>
+public sealed class HostileInputTests : IAsyncLifetime
+{
+    private const string Events = "/api/v1/events";
+    private const string Json = "application/json";
+
+    private DashboardApp app = null!;
+
+    public Task InitializeAsync()
+    {
+        app = new DashboardApp();
+        return Task.CompletedTask;
+    }
+
+    public async Task DisposeAsync() => await app.DisposeAsync();
+
+    [Fact]
+    public async Task Every_hostile_request_gets_a_client_error_with_problem_details_and_changes_nothing()
+    {
+        var before = await Figures();
+        var memoryBefore = GC.GetTotalMemory(forceFullCollection: true);
+        var corpus = Corpus().ToList();
+        var failures = new List<string>();
+
+        foreach (var (name, request) in corpus)
+        {
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+            using var response = await app.Http.SendAsync(request(), timeout.Token);
+            var status = (int)response.StatusCode;
+            var type = response.Content.Headers.ContentType?.MediaType;
+            // Kestrel itself refuses a path with an encoded NUL, before any of the service's code runs, with a bare 400.
+            var refusedByKestrel = status == 400 && request().RequestUri!.OriginalString.Contains("%00", StringComparison.Ordinal);
+            if (status is < 400 or >= 500 || (type != "application/problem+json" && !refusedByKestrel))
+            {
+                failures.Add($"{name}: {status} {type} {Shorten(await response.Content.ReadAsStringAsync())}");
+            }
+        }
+
+        var memoryAfter = GC.GetTotalMemory(forceFullCollection: true);
+        var after = await Figures();
+
+        Assert.True(corpus.Count >= 250, $"the corpus has {corpus.Count} requests");
+        Assert.True(failures.Count == 0, $"{failures.Count} of {corpus.Count} answered wrongly:\n{string.Join("\n", failures)}");
+        Assert.Equal(before, after);
+        Assert.True(memoryAfter - memoryBefore < 64 * 1024 * 1024, $"managed memory grew by {(memoryAfter - memoryBefore) / 1024 / 1024} MB");
+    }
+
+    [Fact]
+    public async Task Hub_abuse_is_refused_call_by_call_and_the_connection_keeps_working()
+    {
+        await using var connection = TestCredentials.Hub(app.BaseAddress).Build();
+        await connection.StartAsync();
+
+        var nullGroup = await Assert.ThrowsAsync<HubException>(() => connection.InvokeAsync<JsonElement>("Subscribe", (string?)null));
+        var longGroup = await Assert.ThrowsAsync<HubException>(() => connection.InvokeAsync<JsonElement>("Subscribe", new string('x', 1000)));
+        var unknown = await Assert.ThrowsAsync<HubException>(() => connection.InvokeAsync<JsonElement>("Subscribe", "county:999999"));
+        var method = await Assert.ThrowsAsync<HubException>(() => connection.InvokeAsync<JsonElement>("DropTables"));
+        var wrongType = await Assert.ThrowsAsync<HubException>(() => connection.InvokeAsync<JsonElement>("Subscribe", 42, 43));
+        var city = await connection.InvokeAsync<JsonElement>("Subscribe", "city");
+
+        Assert.All([nullGroup, longGroup, unknown, method, wrongType], error => Assert.False(string.IsNullOrEmpty(error.Message)));
+        Assert.Equal("441800", city.GetProperty("code").GetString());
+    }
+
+    [Fact]
+    public async Task A_connection_cannot_join_thousands_of_groups_and_a_megabyte_message_closes_only_that_connection()
+    {
+        await using var unlimited = new DashboardApp(extraSettings: new Dictionary<string, string?> { ["Dashboard:Auth:RateLimits:HubCallsPerSecond"] = "100000" });
+        await using var greedy = TestCredentials.Hub(unlimited.BaseAddress).Build();
+        await greedy.StartAsync();
+        var refused = 0;
+        foreach (var code in Enumerable.Range(0, 2000).Select(index => $"county:9{index:D5}"))
+        {
+            try
+            {
+                await greedy.InvokeAsync<JsonElement>("Subscribe", code);
+            }
+            catch (HubException)
+            {
+                refused++;
+            }
+        }
+
+        await using var abuser = TestCredentials.Hub(unlimited.BaseAddress).Build();
+        await abuser.StartAsync();
+        var closed = new TaskCompletionSource();
+        abuser.Closed += _ => { closed.TrySetResult(); return Task.CompletedTask; };
+        _ = abuser.InvokeAsync<JsonElement>("Subscribe", new string('x', 1024 * 1024)).ContinueWith(_ => { });
+        await closed.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        var stillServed = await greedy.InvokeAsync<JsonElement>("Subscribe", "city");
+
+        Assert.Equal(2000, refused);
+        Assert.Equal("441800", stillServed.GetProperty("code").GetString());
+    }
+
+    [Fact]
+    public async Task Hub_calls_beyond_the_rate_limit_are_refused_and_the_connection_recovers()
+    {
+        await using var connection = TestCredentials.Hub(app.BaseAddress).Build();
+        await connection.StartAsync();
+
+        var outcomes = await Task.WhenAll(Enumerable.Range(0, 100).Select(async _ =>
+        {
+            try
+            {
+                await connection.InvokeAsync<JsonElement>("Subscribe", "city");
+                return "served";
+            }
+            catch (HubException error)
+            {
+                return error.Message;
+            }
+        }));
+
+        Assert.Contains("served", outcomes);
+        Assert.Contains(outcomes, outcome => outcome.Contains("调用过于频繁"));
+    }
+
+    /// <summary>Every figure a hostile request could change: city totals, targets, alerts, the registry of a county.</summary>
+    private async Task<string> Figures()
+    {
+        var city = JsonDocument.Parse(await app.Http.GetStringAsync("/api/v1/city")).RootElement;
+        var county = await app.Http.GetStringAsync("/api/v1/counties/441802");
+        var targets = await app.Http.GetStringAsync("/api/v1/targets");
+        var alerts = JsonDocument.Parse(await app.Http.GetStringAsync("/api/v1/alerts")).RootElement.GetProperty("alerts").GetRawText();
+        return string.Join("\n", city.GetProperty("version").GetRawText(), city.GetProperty("elderlyCare").GetRawText(), city.GetProperty("rescue").GetRawText(),
+            city.GetProperty("hotline").GetRawText(), WithoutTimes(county), targets, alerts);
+    }
+
+    private static string WithoutTimes(string json) =>
+        System.Text.RegularExpressions.Regex.Replace(json, "\"asOf\":\"[^\"]*\"", string.Empty);
+
+    private static string Shorten(string text) => text.Length > 200 ? text[..200] : text;
+
+    private static IEnumerable<(string Name, Func<HttpRequestMessage> Request)> Corpus()
+    {
+        var now = DateTimeOffset.UtcNow.ToString("O");
+        string Event(string fields) => $$"""{"events":[{"id":"hostile-1","occurredAt":"{{now}}",{{fields}}}]}""";
+        // Refused in every id, name and free text: control characters, hidden formatting, broken UTF-16, 4 KB.
+        var neverAllowed = new[] { "\u202eevil", "a\u0000b", "line\nbreak", "tab\there", "\u200bzero", new string('x', 4096), "\ud800", "名称\u0007", "\u2028sep" };
+
+        // Refused in names, which walls show and exports carry: markup and spreadsheet formulas.
+        var notInNames = new[] { "<script>alert(1)</script>", "=HYPERLINK(\"http://evil\")", "+cmd|' /C calc'!A0", "-1+1", "@SUM(A1)", "<img src=x onerror=alert(1)>" };
+
+        // Refused in registry ids and logins, which follow a strict pattern.
+        var notInIds = new[] { "../../etc/passwd", "..\\..\\windows", "%00", "a b", "编号", "x;DROP TABLE" };
+
+        // Ingest: wrong shapes and types.
+        foreach (var body in new[]
+        {
+            "", "null", "[]", "{}", "\"events\"", "{\"events\":null}", "{\"events\":{}}", "{\"events\":[]}", "{\"events\":[null]}", "{\"events\":[1,2,3]}",
+            "{\"events\":\"x\"}", "{\"events\":[{}]}", "{", "}", "{\"events\":[{\"id\":", "nul", "{\"events\":[]}garbage", "{\"events\":[],\"events\":[]}",
+            new string('[', 5000), "{\"a\":" + string.Concat(Enumerable.Repeat("{\"a\":", 200)) + "1" + new string('}', 201),
+            Event("\"type\":\"institution.admitted\",\"institutionId\":\"441802-GB-001\",\"count\":\"5\""),
+            Event("\"type\":\"institution.admitted\",\"institutionId\":\"441802-GB-001\",\"count\":-1"),
+            Event("\"type\":\"institution.admitted\",\"institutionId\":\"441802-GB-001\",\"count\":0"),
+            Event("\"type\":\"institution.admitted\",\"institutionId\":\"441802-GB-001\",\"count\":1e30"),
+            Event("\"type\":\"institution.admitted\",\"institutionId\":\"441802-GB-001\",\"count\":2.5"),
+            Event("\"type\":\"institution.admitted\",\"institutionId\":\"441802-GB-001\",\"count\":99999999999999999999"),
+            Event("\"type\":\"institution.admitted\",\"institutionId\":\"441802-GB-001\",\"count\":true"),
+            Event("\"type\":\"institution.admitted\",\"institutionId\":\"441802-GB-001\",\"count\":1,\"count\":5000"),
+            Event("\"type\":\"institution.capacity\",\"institutionId\":\"441802-GB-001\",\"beds\":-5"),
+            Event("\"type\":\"institution.capacity\",\"institutionId\":\"441802-GB-001\",\"beds\":2147483648"),
+            Event("\"type\":\"institution.capacity\",\"institutionId\":\"441802-GB-001\"}"),
+            Event("\"type\":\"institution.census\",\"institutionId\":\"441802-GB-001\",\"occupants\":null"),
+            Event("\"type\":\"institution.admitted\",\"institutionId\":null"),
+            Event("\"type\":\"institution.admitted\",\"institutionId\":12345"),
+            Event("\"type\":\"institution.admitted\",\"institutionId\":[\"441802-GB-001\"]"),
+            Event("\"type\":\"rescue.received\",\"stationId\":\"441802-JZ-001\",\"minor\":\"yes\""),
+            Event("\"type\":\"hotline.call\",\"countyCode\":\"441802\",\"direction\":\"sideways\",\"answered\":true"),
+            Event("\"type\":\"hotline.call\",\"countyCode\":\"441802\",\"direction\":\"inbound\""),
+            Event("\"type\":\"hotline.call\",\"countyCode\":\"4418022\",\"direction\":\"inbound\",\"answered\":true"),
+            Event("\"type\":\"hotline.call\",\"countyCode\":441802,\"direction\":\"inbound\",\"answered\":true"),
+            Event("\"type\":\"hotline.case\",\"countyCode\":\"441802\",\"kind\":\"gossip\""),
+            Event("\"type\":\"unknown.type\""),
+            Event("\"type\":null"),
+            Event("\"type\":\"institution.admitted\",\"institutionId\":\"441802-GB-001\",\"extra\":{\"deep\":[1,2,3]}").Replace("hostile-1", ""),
+            """{"events":[{"id":"hostile-2","type":"institution.admitted","occurredAt":"yesterday","institutionId":"441802-GB-001"}]}""",
+            """{"events":[{"id":"hostile-4","type":"institution.admitted","occurredAt":"2021-01-01T00:00:00","institutionId":"441802-GB-001"}]}""",
+        })
+        {
+            yield return ($"events {Shorten(body)}", () => Post(Events, body, Json));
+        }
+
+        foreach (var value in neverAllowed)
+        {
+            var text = JsonSerializer.Serialize(value);
+            yield return ($"event id {Shorten(value)}", () => Post(Events, $$"""{"events":[{"id":{{text}},"type":"institution.admitted","occurredAt":"{{now}}","institutionId":"441802-GB-001"}]}""", Json));
+            yield return ($"silence reason {Shorten(value)}", () => Post("/api/v1/alerts/silences", $$"""{"scope":"441802","ends":"{{DateTimeOffset.UtcNow.AddHours(1):O}}","reason":{{text}}}""", Json));
+            yield return ($"ack note {Shorten(value)}", () => Post("/api/v1/alerts/999/ack", $$"""{"note":{{text}}}""", Json));
+        }
+
+        foreach (var value in neverAllowed.Concat(notInNames))
+        {
+            var text = JsonSerializer.Serialize(value);
+            yield return ($"registry name {Shorten(value)}", () => Send(HttpMethod.Put, "/api/v1/registry/institutions/hostile-home", $$"""{"name":{{text}},"kind":"public-elderly-care","county":"441802","beds":10}""", Json));
+            yield return ($"key name {Shorten(value)}", () => Post("/api/v1/admin/keys", $$"""{"name":{{text}},"role":"viewer"}""", Json));
+            yield return ($"display name {Shorten(value)}", () => Post("/api/v1/admin/displays", $$"""{"name":{{text}}}""", Json));
+            yield return ($"user name {Shorten(value)}", () => Post("/api/v1/admin/users", $$"""{"login":"hostile","displayName":{{text}},"role":"viewer","password":"a very long password 1"}""", Json));
+            yield return ($"silence by {Shorten(value)}", () => Post("/api/v1/alerts/silences", $$"""{"scope":"441802","ends":"{{DateTimeOffset.UtcNow.AddHours(1):O}}","reason":"活动","by":{{text}}}""", Json));
+        }
+
+        foreach (var value in neverAllowed.Concat(notInNames).Concat(notInIds))
+        {
+            var text = JsonSerializer.Serialize(value);
+            yield return ($"institution id {Shorten(value)}", () => Post(Events, Event($"\"type\":\"institution.admitted\",\"institutionId\":{text}"), Json));
+            yield return ($"user login {Shorten(value)}", () => Post("/api/v1/admin/users", $$"""{"login":{{text}},"displayName":"某人","role":"viewer","password":"a very long password 1"}""", Json));
+            yield return ($"registry id {Shorten(value)}", () => Send(HttpMethod.Put, $"/api/v1/registry/institutions/{Uri.EscapeDataString(value)}", """{"name":"某院","kind":"public-elderly-care","county":"441802","beds":10}""", Json));
+            yield return ($"deactivate {Shorten(value)}", () => Post($"/api/v1/registry/institutions/{Uri.EscapeDataString(value)}/deactivate", "", Json));
+        }
+
+        // Huge and encoded bodies.
+        var tenMegabytes = "{\"events\":[{\"id\":\"" + new string('a', 10 * 1024 * 1024) + "\"}]}";
+        yield return ("10 MB event body", () => Post(Events, tenMegabytes, Json));
+        var manyEvents = "{\"events\":[" + string.Join(",", Enumerable.Range(0, 100_000).Select(index => $"{{\"id\":\"many-{index}\",\"type\":\"hotline.call\",\"occurredAt\":\"{now}\",\"countyCode\":\"441802\",\"direction\":\"outbound\"}}")) + "]}";
+        yield return ("100,000 events", () => Post(Events, manyEvents, Json));
+        var tooManyEvents = "{\"events\":[" + string.Join(",", Enumerable.Range(0, 1001).Select(index => $"{{\"id\":\"over-{index}\",\"type\":\"hotline.call\",\"occurredAt\":\"{now}\",\"countyCode\":\"441802\",\"direction\":\"outbound\"}}")) + "]}";
+        yield return ("1,001 events", () => Post(Events, tooManyEvents, Json));
+        yield return ("10 MB registry name", () => Send(HttpMethod.Put, "/api/v1/registry/institutions/hostile-home", "{\"name\":\"" + new string('名', 5 * 1024 * 1024) + "\",\"kind\":\"public-elderly-care\",\"county\":\"441802\"}", Json));
+        yield return ("megabyte silence reason", () => Post("/api/v1/alerts/silences", $$"""{"scope":"441802","ends":"{{DateTimeOffset.UtcNow.AddHours(1):O}}","reason":"{{new string('x', 1024 * 1024)}}"}""", Json));
+        foreach (var bytes in new byte[][] { [0xff, 0xfe, 0x7b, 0x7d], [0x7b, 0x22, 0xc3, 0x28, 0x22, 0x3a, 0x31, 0x7d], [0xed, 0xa0, 0x80], [0xc0, 0xaf], [0x00, 0x00, 0x00] })
+        {
+            yield return ($"invalid UTF-8 {Convert.ToHexString(bytes)}", () => PostBytes(Events, [.. "{\"events\":[{\"id\":\""u8.ToArray(), .. bytes, .. "\"}]}"u8.ToArray()], Json));
+            yield return ($"invalid UTF-8 target {Convert.ToHexString(bytes)}", () => PostBytes("/api/v1/targets/441802/occupancy", [.. "{\"value\":\""u8.ToArray(), .. bytes, .. "\"}"u8.ToArray()], Json, HttpMethod.Put));
+        }
+
+        foreach (var contentType in new[] { "application/json; charset=bogus", "application/json; charset=utf-16", "application/json; charset=latin1", "text/plain", "application/xml", "multipart/form-data; boundary=x", "application/x-www-form-urlencoded", "" })
+        {
+            foreach (var (method, path, body) in new[]
+            {
+                (HttpMethod.Post, Events, "{\"events\":[]}"),
+                (HttpMethod.Put, "/api/v1/targets/441802/occupancy", "{\"value\":1}"),
+                (HttpMethod.Put, "/api/v1/registry/institutions/hostile-home", "{\"name\":\"某院\",\"kind\":\"public-elderly-care\",\"county\":\"441802\"}"),
+                (HttpMethod.Post, "/api/v1/alerts/silences", "{\"reason\":\"x\"}"),
+                (HttpMethod.Post, "/api/v1/admin/keys", "{\"name\":\"x\",\"role\":\"viewer\"}"),
+            })
+            {
+                yield return ($"{method} {path} as '{contentType}'", () => Send(method, path, body, contentType));
+            }
+        }
+
+        // Targets: numbers as strings, out of range, duplicate keys, unknown county and metric.
+        foreach (var body in new[] { "{\"value\":\"5\"}", "{\"value\":-1}", "{\"value\":1e12}", "{\"value\":1.5}", "{\"value\":null}", "{}", "{\"value\":1,\"value\":2}", "{\"value\":[1]}", "[]", "{\"value\":99999999999}" })
+        {
+            yield return ($"target {body}", () => Send(HttpMethod.Put, "/api/v1/targets/441802/occupancy", body, Json));
+        }
+
+        foreach (var path in new[] { "/api/v1/targets/999999/occupancy", "/api/v1/targets/441802/happiness", "/api/v1/targets/..%2F..%2Fetc/occupancy", $"/api/v1/targets/{new string('9', 2000)}/occupancy" })
+        {
+            yield return ($"target at {Shorten(path)}", () => Send(HttpMethod.Put, path, "{\"value\":1}", Json));
+            yield return ($"target removal at {Shorten(path)}", () => Send(HttpMethod.Delete, path, null, null));
+        }
+
+        // Silences and alert actions.
+        foreach (var body in new[]
+        {
+            $$"""{"scope":"441802","starts":"9999-01-01T00:00:00Z","ends":"9999-01-02T00:00:00Z","reason":"远期"}""",
+            $$"""{"scope":"441802","ends":"9999-12-31T23:59:59Z","reason":"永远"}""",
+            $$"""{"scope":"441802","ends":"2000-01-01T00:00:00Z","reason":"过去"}""",
+            $$"""{"scope":"441802","ends":"{{DateTimeOffset.UtcNow.AddDays(40):O}}","reason":"太长"}""",
+            $$"""{"scope":"999999","ends":"{{DateTimeOffset.UtcNow.AddHours(1):O}}","reason":"无此区县"}""",
+            $$"""{"scope":"441802","rule":"everything","ends":"{{DateTimeOffset.UtcNow.AddHours(1):O}}","reason":"未知规则"}""",
+            $$"""{"scope":"441802","ends":"tomorrow","reason":"坏时间"}""",
+            $$"""{"scope":"441802","ends":"{{DateTimeOffset.UtcNow.AddHours(1):O}}"}""",
+            $$"""{"scope":441802,"ends":"{{DateTimeOffset.UtcNow.AddHours(1):O}}","reason":"数字"}""",
+        })
+        {
+            yield return ($"silence {Shorten(body)}", () => Post("/api/v1/alerts/silences", body, Json));
+        }
+
+        foreach (var id in new[] { "999", "-1", "0", new string('9', 3000), "..%2F..%2F", "%00", "%3Cscript%3E" })
+        {
+            yield return ($"ack {Shorten(id)}", () => Post($"/api/v1/alerts/{id}/ack", "{\"note\":\"已核实\"}", Json));
+            yield return ($"resolve {Shorten(id)}", () => Post($"/api/v1/alerts/{id}/resolve", "{}", Json));
+            yield return ($"end silence {Shorten(id)}", () => Send(HttpMethod.Delete, $"/api/v1/alerts/silences/{id}", null, null));
+        }
+
+        // Keys, displays and users: bad roles, counties and logins.
+        foreach (var body in new[]
+        {
+            "{\"name\":\"k\",\"role\":\"root\"}", "{\"name\":\"k\",\"role\":\"Admin\"}", "{\"name\":\"k\",\"role\":null}", "{\"name\":\"k\",\"role\":3}",
+            "{\"name\":\"k\",\"role\":\"viewer\",\"counties\":[\"999999\"]}", "{\"name\":\"k\",\"role\":\"viewer\",\"counties\":[null]}",
+            "{\"name\":\"k\",\"role\":\"viewer\",\"counties\":\"441802\"}", "{\"name\":\"k\",\"role\":\"viewer\",\"counties\":[" + string.Join(",", Enumerable.Repeat("\"441802\"", 1000)) + ",\"x\"]}",
+            "{\"name\":\"\",\"role\":\"viewer\"}", "{\"role\":\"viewer\"}",
+        })
+        {
+            yield return ($"key {Shorten(body)}", () => Post("/api/v1/admin/keys", body, Json));
+        }
+
+        foreach (var body in new[]
+        {
+            "{\"login\":\"ab\",\"displayName\":\"某\",\"role\":\"viewer\",\"password\":\"a very long password 1\"}",
+            "{\"login\":\"good.login\",\"displayName\":\"某\",\"role\":\"viewer\",\"password\":\"short\"}",
+            "{\"login\":\"good.login\",\"displayName\":\"某\",\"role\":\"viewer\",\"password\":\"good.login is my password\"}",
+            "{\"login\":\"good.login\",\"displayName\":\"某\",\"role\":\"viewer\",\"password\":\"aaaaaaaaaaaaaaaa\"}",
+            "{\"login\":\"good.login\",\"displayName\":\"某\",\"role\":\"ingest\",\"password\":\"a very long password 1\"}",
+            "{\"login\":\"good.login\",\"displayName\":\"某\",\"role\":\"viewer\",\"password\":\"" + new string('p', 10_000) + "\"}",
+            "{\"login\":\"good.login\",\"displayName\":\"某\",\"role\":\"viewer\",\"password\":null}",
+        })
+        {
+            yield return ($"user {Shorten(body)}", () => Post("/api/v1/admin/users", body, Json));
+        }
+
+        foreach (var path in new[] { "/api/v1/admin/users/nobody", "/api/v1/admin/users/..%2F..", "/api/v1/admin/keys/nokey", "/api/v1/admin/displays/nodisplay" })
+        {
+            yield return ($"delete {path}", () => Send(HttpMethod.Delete, path, null, null));
+        }
+
+        yield return ("update unknown user", () => Send(HttpMethod.Put, "/api/v1/admin/users/nobody", "{\"role\":\"admin\"}", Json));
+
+        // Registry CSV: header only with replace, many bad lines, garbage.
+        yield return ("header-only CSV replacing everything", () => Post("/api/v1/registry/import?replace=true", "id,name,kind,county,beds,occupants\n", "text/csv"));
+        yield return ("empty CSV replacing everything", () => Post("/api/v1/registry/import?replace=true", "", "text/csv"));
+        var badLines = "id,name,kind,county,beds,occupants\n" + string.Join("\n", Enumerable.Range(0, 100_000).Select(index => $"bad id {index},=cmd,nokind,nowhere,-1,x"));
+        yield return ("100,000 bad CSV lines", () => Post("/api/v1/registry/import", badLines, "text/csv"));
+        yield return ("binary CSV", () => PostBytes("/api/v1/registry/import", [.. Enumerable.Range(0, 4096).Select(index => (byte)(index * 37))], "text/csv"));
+        yield return ("CSV with formulas and markup", () => Post("/api/v1/registry/import", "id,name,kind,county,beds,occupants\nx-1,=HYPERLINK(\"evil\"),public-elderly-care,441802,1,0\nx-2,<b>院</b>,public-elderly-care,441802,1,0\n", "text/csv"));
+        yield return ("CSV with a 4 KB id", () => Post("/api/v1/registry/import", $"id,name,kind,county,beds,occupants\n{new string('a', 4096)},某院,public-elderly-care,441802,1,0\n", "text/csv"));
+        yield return ("CSV over 16 MB", () => Post("/api/v1/registry/import", "id,name\n" + new string('a', 17 * 1024 * 1024), "text/csv"));
+
+        // Query strings and paths.
+        foreach (var path in new[]
+        {
+            "/api/v1/hotlines/441802/hours?days=abc", "/api/v1/hotlines/441802/hours?days=-1", "/api/v1/hotlines/441802/hours?days=99999999999",
+            "/api/v1/hotlines/441802/hours?days=0", "/api/v1/hotlines/441802/hours?days=1e3", "/api/v1/admin/audit?since=notadate",
+            "/api/v1/admin/audit?since=0001-01-01T00:00:00Z", "/api/v1/admin/audit?since=9999-01-01T00:00:00Z", "/api/v1/alerts/audit?since=%00",
+            "/api/v1/alerts/handover?since=yesterday", "/api/v1/counties/..%2F..%2Fetc%2Fpasswd", "/api/v1/counties/999999", $"/api/v1/counties/{new string('4', 3000)}",
+            "/api/v1/institutions/..%2F..%2Fetc%2Fpasswd", "/api/v1/institutions/%00", "/api/v1/hotlines/999999", "/api/v1/hotlines/..%2F",
+            "/api/v1/hotlines/999999/minutes", "/api/v1/nothing-here", "/api/v1/../../etc/passwd", "/lib/../../appsettings.json", "/%2e%2e/%2e%2e/etc/passwd",
+        })
+        {
+            yield return ($"GET {Shorten(path)}", () => new HttpRequestMessage(HttpMethod.Get, path));
+        }
+    }
+
+    private static HttpRequestMessage Post(string path, string body, string contentType) => Send(HttpMethod.Post, path, body, contentType);
+
+    /// <summary>A large body waits for the server's go-ahead, so a refusal (413) arrives as an answer, not a broken pipe.</summary>
+    private static HttpRequestMessage Send(HttpMethod method, string path, string? body, string? contentType)
+    {
+        var request = new HttpRequestMessage(method, path);
+        if (body is not null)
+        {
+            request.Headers.ExpectContinue = body.Length > 64 * 1024;
+            request.Content = new ByteArrayContent(Encoding.UTF8.GetBytes(body));
+            if (!string.IsNullOrEmpty(contentType))
+            {
+                request.Content.Headers.ContentType = MediaTypeHeaderValue.Parse(contentType);
+            }
+        }
+
+        return request;
+    }
+
+    private static HttpRequestMessage PostBytes(string path, byte[] body, string contentType, HttpMethod? method = null) =>
+        new(method ?? HttpMethod.Post, path) { Content = new ByteArrayContent(body) { Headers = { ContentType = MediaTypeHeaderValue.Parse(contentType) } } };
+}

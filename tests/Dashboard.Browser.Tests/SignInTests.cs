@@ -1,5 +1,7 @@
 using System.Text.RegularExpressions;
 using Dashboard.Testing;
+using Dashboard.Web.Access;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -26,6 +28,28 @@ public sealed class SignInTests(Browser browser) : IClassFixture<Browser>
         await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
         await Expect(page).ToHaveURLAsync(new Uri(app.BaseAddress, "/leader").ToString());
         await Expect(page.Locator("#connection")).ToHaveAttributeAsync("data-state", "connected");
+    }
+
+    [Fact]
+    public async Task A_newcomer_opens_the_printed_setup_link_creates_the_first_administrator_and_lands_on_the_wall()
+    {
+        await using var app = new DashboardApp();
+        var page = await browser.NewPage(Pages.FullHd);
+
+        await page.GotoAsync(new Uri(app.BaseAddress, app.Services.GetRequiredService<FirstAdminSetup>().Link).ToString());
+        await page.FillAsync("#login", "admin");
+        await page.FillAsync("#display-name", "系统管理员");
+        await page.FillAsync("#password", "admin123");
+        await page.FillAsync("#confirm", "admin123");
+        await page.GetByRole(AriaRole.Button, new() { Name = "创建并登录" }).ClickAsync();
+        await Expect(page.Locator("#error")).ToContainTextAsync("密码长度必须在 12");
+        await page.Screenshot("setup", Pages.FullHd);
+        await page.FillAsync("#password", Credentials.Password);
+        await page.FillAsync("#confirm", Credentials.Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "创建并登录" }).ClickAsync();
+
+        await Expect(page).ToHaveURLAsync(app.BaseAddress.ToString());
+        await Expect(page.GetByTestId("city-occupants")).ToHaveTextAsync("3,409");
     }
 
     [Fact]

@@ -30,7 +30,7 @@ public sealed partial class AccessStartup(
             lifetime.ApplicationStarted.Register(() =>
             {
                 var address = server.Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault() ?? "http://<this server>";
-                LogSetupLink($"{address.TrimEnd('/')}{setup.Link}", options.Value.SetupLinkLifetime);
+                LogSetupLink($"{address.TrimEnd('/')}{setup.Link}", options.Value.SetupLinkLifetime.TotalHours);
             });
         }
     }
@@ -40,6 +40,6 @@ public sealed partial class AccessStartup(
     [LoggerMessage(Level = LogLevel.Warning, Message = "Dashboard:Auth:BootstrapKey registered as the city-wide admin API key {Id}; revoke it once real keys exist")]
     private partial void LogBootstrapKey(string id);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "No administrator yet. Create the first one (首次使用，请创建管理员) within {Lifetime}: {Link}")]
-    private partial void LogSetupLink(string link, TimeSpan lifetime);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "No administrator yet. Open this link within {Hours:0} hours to create the first one (首次使用，请打开此链接创建管理员): {Link}")]
+    private partial void LogSetupLink(string link, double hours);
 }

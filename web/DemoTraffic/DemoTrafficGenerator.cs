@@ -1,5 +1,7 @@
+using Dashboard.Contracts.Access;
 using Dashboard.Contracts.Counties;
 using Dashboard.Contracts.Registry;
+using Dashboard.Web.Access;
 using Dashboard.Web.Ingest;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -9,7 +11,8 @@ namespace Dashboard.Web.DemoTraffic;
 
 /// <summary>
 /// Sends admissions, discharges, rescues and hotline calls to this node's own ingest API, the way a
-/// bureau's systems would, so that a newcomer sees the wall move. Institutions fill towards a typical occupancy and drain
+/// bureau's systems would, with an ingest key of its own (issued at start, the previous one revoked),
+/// so that a newcomer sees the wall move. Institutions fill towards a typical occupancy and drain
 /// when fuller than that, so the figures stay plausible however long it runs.
 /// </summary>
 public sealed class DemoTrafficGenerator(
@@ -23,10 +26,13 @@ public sealed class DemoTrafficGenerator(
 {
     private const double TypicalOccupancy = 0.45;
 
+    private const string KeyIssuer = "Dashboard:DemoTraffic";
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         await WhenStarted(stoppingToken);
         http.BaseAddress = new Uri(server.Features.Get<IServerAddressesFeature>()!.Addresses.First().Replace("0.0.0.0", "127.0.0.1", StringComparison.Ordinal));
+        http.DefaultRequestHeaders.Add("X-Api-Key", await IssueKey());
         var interval = TimeSpan.FromSeconds(1 / options.Value.EventsPerSecond);
         logger.LogInformation("Demo traffic: {Rate} events per second to {Address}", options.Value.EventsPerSecond, http.BaseAddress);
 
@@ -97,6 +103,20 @@ public sealed class DemoTrafficGenerator(
         var fill = institution.Beds == 0 ? 1 : (double)institution.Occupants / institution.Beds;
         var admit = institution.Available > 0 && (institution.Occupants == 0 || Random.Shared.NextDouble() < 0.5 + (TypicalOccupancy - fill));
         return new IngestEvent(id, admit ? EventTypes.InstitutionAdmitted : EventTypes.InstitutionDischarged, at, InstitutionId: institution.Id, Count: 1);
+    }
+
+    private async Task<string> IssueKey()
+    {
+        var credentials = grains.GetGrain<ICredentialsGrain>(0);
+        var now = clock.GetUtcNow();
+        foreach (var previous in (await credentials.List()).Where(credential => credential.IsActive && credential.CreatedBy == KeyIssuer))
+        {
+            await credentials.Revoke(previous.Id, KeyIssuer, now);
+        }
+
+        var secret = Secrets.New(Secrets.KeyPrefix);
+        await credentials.Add(new Credential(Secrets.NewId(), CredentialKind.ApiKey, "演示流量", Role.Ingest, [], now, KeyIssuer), Secrets.Hash(secret));
+        return secret;
     }
 
     private Task WhenStarted(CancellationToken stoppingToken)

@@ -246,6 +246,19 @@ public sealed class AccessTests : IAsyncLifetime
         Assert.Equal(before.ElderlyCare.Occupants + accepted, after.ElderlyCare.Occupants);
     }
 
+    [Fact]
+    public async Task The_openapi_document_describes_the_security_schemes_and_is_for_admins()
+    {
+        using var viewer = TestCredentials.Client(app.BaseAddress, await app.Http.IssueKey("文档读者", "viewer"));
+
+        var document = JsonDocument.Parse(await app.Http.GetStringAsync("/openapi/v1.json")).RootElement;
+        var forViewer = await viewer.GetAsync("/openapi/v1.json");
+
+        Assert.Equal(["apiKey", "bearer", "session"], document.GetProperty("components").GetProperty("securitySchemes").EnumerateObject().Select(scheme => scheme.Name));
+        Assert.Equal("X-Api-Key", document.GetProperty("components").GetProperty("securitySchemes").GetProperty("apiKey").GetProperty("name").GetString());
+        Assert.Equal(HttpStatusCode.Forbidden, forViewer.StatusCode);
+    }
+
     /// <summary>A client that keeps cookies and does not follow redirects, as a browser's requests look to the server.</summary>
     private HttpClient Browserish() =>
         new(new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false }) { BaseAddress = app.BaseAddress };

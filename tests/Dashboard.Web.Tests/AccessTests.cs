@@ -12,20 +12,14 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Dashboard.Web.Tests;
 
 /// <summary>Keys, county scopes, display tokens, people signing in, and the audit trail, through the API as callers use it.</summary>
-public sealed class AccessTests : IAsyncLifetime
+public sealed class AccessTests : IAsyncDisposable
 {
     private const string Qingcheng = "441802";
     private const string Qingxin = "441803";
 
-    private DashboardApp app = null!;
+    private readonly DashboardApp app = new();
 
-    public Task InitializeAsync()
-    {
-        app = new DashboardApp();
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync() => await app.DisposeAsync();
+    public ValueTask DisposeAsync() => app.DisposeAsync();
 
     [Fact]
     public async Task A_county_source_writes_only_in_its_county_and_nothing_of_the_rest_is_counted()
@@ -101,13 +95,13 @@ public sealed class AccessTests : IAsyncLifetime
     [Fact]
     public async Task The_bootstrap_key_is_registered_only_on_a_deployment_without_keys()
     {
-        var folder = app.DataFolder;
-        await app.DisposeAsync();
+        var folder = Directory.CreateTempSubdirectory("dashboard-bootstrap-").FullName;
+        await new DashboardApp(folder).DisposeAsync();
         await using var restarted = new DashboardApp(folder, new Dictionary<string, string?> { ["Dashboard:Auth:BootstrapKey"] = "another-bootstrap-key-0123456789abcdefghij" });
         using var withNewKey = TestCredentials.Client(restarted.BaseAddress, "another-bootstrap-key-0123456789abcdefghij");
 
         Assert.Equal(HttpStatusCode.Unauthorized, (await withNewKey.GetAsync("/api/v1/city")).StatusCode);
-        app = new DashboardApp();
+        Assert.Equal(HttpStatusCode.OK, (await restarted.Http.GetAsync("/api/v1/city")).StatusCode);
     }
 
     [Fact]

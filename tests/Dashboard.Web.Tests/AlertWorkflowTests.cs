@@ -41,6 +41,26 @@ public sealed class AlertWorkflowTests
     }
 
     [Fact]
+    public async Task A_county_officer_sees_and_handles_only_the_alerts_and_silences_of_its_county()
+    {
+        await using var app = new DashboardApp(extraSettings: AlertSurge.FireAtOnce());
+        using var qingxin = TestCredentials.Client(app.BaseAddress, await app.Http.IssueKey("清新区值班", "duty", "441803"));
+        var elsewhere = await AlertSurge.Fire(app, County);
+        var own = await AlertSurge.Fire(app, "441803");
+
+        var board = (await qingxin.GetFromJsonAsync<AlertBoard>("/api/v1/alerts", Json.Options))!;
+        var foreign = await qingxin.PostAsJsonAsync($"/api/v1/alerts/{elsewhere.Id}/ack", new { note = "越权" });
+        var mine = await qingxin.PostAsJsonAsync($"/api/v1/alerts/{own.Id}/ack", new { note = "已核实" });
+        var everyLine = await qingxin.PostAsJsonAsync("/api/v1/alerts/silences", new { ends = DateTimeOffset.UtcNow.AddHours(1), reason = "全市" });
+        var ownLine = await qingxin.PostAsJsonAsync("/api/v1/alerts/silences", new { scope = "441803", ends = DateTimeOffset.UtcNow.AddHours(1), reason = "本县活动" });
+
+        Assert.Equal([own.Id], board.Alerts.Select(alert => alert.Id));
+        Assert.Equal((HttpStatusCode.Forbidden, HttpStatusCode.OK), (foreign.StatusCode, mine.StatusCode));
+        Assert.Equal((HttpStatusCode.Forbidden, HttpStatusCode.Created), (everyLine.StatusCode, ownLine.StatusCode));
+        Assert.Null((await app.Http.GetFromJsonAsync<AlertDetail>($"/api/v1/alerts/{elsewhere.Id}", Json.Options))!.Alert.AcknowledgedAt);
+    }
+
+    [Fact]
     public async Task Bad_actions_and_silences_get_problem_details_and_change_nothing()
     {
         await using var app = new DashboardApp();

@@ -13,20 +13,14 @@ namespace Dashboard.Web.Tests;
 /// admin so that every one reaches validation: each answers 4xx problem details, never a 5xx or a
 /// timeout; the node's memory stays bounded; and no counter, target, alert or registry entry changes.
 /// </summary>
-public sealed class HostileInputTests : IAsyncLifetime
+public sealed class HostileInputTests : IAsyncDisposable
 {
     private const string Events = "/api/v1/events";
     private const string Json = "application/json";
 
-    private DashboardApp app = null!;
+    private readonly DashboardApp app = new();
 
-    public Task InitializeAsync()
-    {
-        app = new DashboardApp();
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync() => await app.DisposeAsync();
+    public ValueTask DisposeAsync() => app.DisposeAsync();
 
     [Fact]
     public async Task Every_hostile_request_gets_a_client_error_with_problem_details_and_changes_nothing()
@@ -50,11 +44,14 @@ public sealed class HostileInputTests : IAsyncLifetime
             }
         }
 
+        // The corpus's own bodies (tens of MB) live in this process too: let them go before measuring what the server kept.
+        var sent = corpus.Count;
+        corpus.Clear();
         var memoryAfter = GC.GetTotalMemory(forceFullCollection: true);
         var after = await Figures();
 
-        Assert.True(corpus.Count >= 250, $"the corpus has {corpus.Count} requests");
-        Assert.True(failures.Count == 0, $"{failures.Count} of {corpus.Count} answered wrongly:\n{string.Join("\n", failures)}");
+        Assert.True(sent >= 250, $"the corpus has {sent} requests");
+        Assert.True(failures.Count == 0, $"{failures.Count} of {sent} answered wrongly:\n{string.Join("\n", failures)}");
         Assert.Equal(before, after);
         Assert.True(memoryAfter - memoryBefore < 64 * 1024 * 1024, $"managed memory grew by {(memoryAfter - memoryBefore) / 1024 / 1024} MB");
     }

@@ -18,6 +18,7 @@ public sealed class RouteTableTests : IAsyncLifetime
     private static readonly string[] OpenRoutes =
     [
         "GET /health/live", "GET /health/ready", "GET /signin", "GET /setup", "POST /api/v1/auth/signin", "POST /api/v1/auth/setup",
+        "GET /api/v1/auth/options", "GET /signin/sso",
     ];
 
     private static readonly string[] RoleNames = ["viewer", "duty", "admin", "ingest"];

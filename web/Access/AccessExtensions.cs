@@ -33,6 +33,10 @@ public static class AccessExtensions
         services.AddSingleton<ConnectionGuard>();
         services.AddHostedService(provider => provider.GetRequiredService<ConnectionGuard>());
 
+        var sso = builder.Configuration.GetSection(SingleSignOnOptions.Section).Get<SingleSignOnOptions>() ?? new();
+        services.AddOptions<SingleSignOnOptions>().Bind(builder.Configuration.GetSection(SingleSignOnOptions.Section))
+            .Validate(options => !options.IsEnabled || !string.IsNullOrWhiteSpace(options.ClientId), "Dashboard:Auth:Oidc:ClientId is required with an Authority")
+            .ValidateOnStart();
         services.AddAuthentication(SelectorScheme)
             .AddPolicyScheme(SelectorScheme, "API key or session cookie", options =>
                 options.ForwardDefaultSelector = context => ApiKeyHandler.Carries(context.Request) ? ApiKeyHandler.SchemeName : CookieSessions.Scheme)
@@ -49,7 +53,8 @@ public static class AccessExtensions
                 options.LoginPath = CookieSessions.SignInPath;
                 options.ReturnUrlParameter = "returnUrl";
                 options.EventsType = typeof(CookieSessions);
-            });
+            })
+            .AddSingleSignOn(sso);
 
         services.AddAuthorization(options =>
         {
@@ -83,6 +88,7 @@ public static class AccessExtensions
     public static void MapAccess(this IEndpointRouteBuilder app)
     {
         app.MapSignIn();
+        app.MapSingleSignOn();
         app.MapCredentials();
         app.MapUsers();
         app.MapSecurityAudit();

@@ -15,9 +15,9 @@ public sealed class CredentialLookup(IGrainFactory grains, TimeProvider clock, I
 {
     private readonly ConcurrentDictionary<string, (Credential Credential, DateTimeOffset Until)> bySecretHash = new(StringComparer.Ordinal);
 
-    private readonly ConcurrentDictionary<string, (Credential? Credential, DateTimeOffset Until)> byId = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, (Credential? Value, DateTimeOffset Until)> byId = new(StringComparer.Ordinal);
 
-    private readonly ConcurrentDictionary<string, (StoredUser? User, DateTimeOffset Until)> byLogin = new(StringComparer.OrdinalIgnoreCase);
+    private readonly ConcurrentDictionary<string, (StoredUser? Value, DateTimeOffset Until)> byLogin = new(StringComparer.OrdinalIgnoreCase);
 
     public async Task<Credential?> FindBySecret(string secret)
     {
@@ -40,40 +40,10 @@ public sealed class CredentialLookup(IGrainFactory grains, TimeProvider clock, I
     }
 
     /// <summary>The active credential with this id (a wall's cookie names its display), or null.</summary>
-    public async Task<Credential?> Find(string id)
-    {
-        var now = clock.GetUtcNow();
-        if (byId.TryGetValue(id, out var known) && known.Until > now)
-        {
-            return known.Credential;
-        }
-
-        var credential = await grains.GetGrain<ICredentialsGrain>(0).Get(id);
-        if (credential is not null || byId.ContainsKey(id))
-        {
-            byId[id] = (credential, now + options.Value.RevocationCheck);
-        }
-
-        return credential;
-    }
+    public Task<Credential?> Find(string id) => Remembered(byId, id, () => grains.GetGrain<ICredentialsGrain>(0).Get(id));
 
     /// <summary>The active user with this login, or null.</summary>
-    public async Task<StoredUser?> FindUser(string login)
-    {
-        var now = clock.GetUtcNow();
-        if (byLogin.TryGetValue(login, out var known) && known.Until > now)
-        {
-            return known.User;
-        }
-
-        var user = await grains.GetGrain<IAccountsGrain>(0).Get(login);
-        if (user is not null || byLogin.ContainsKey(login))
-        {
-            byLogin[login] = (user, now + options.Value.RevocationCheck);
-        }
-
-        return user;
-    }
+    public Task<StoredUser?> FindUser(string login) => Remembered(byLogin, login, () => grains.GetGrain<IAccountsGrain>(0).Get(login));
 
     /// <summary>Whether the person, key or display behind a session still exists unchanged: not revoked, disabled or re-roled.</summary>
     public async Task<bool> StillValid(ClaimsPrincipal user)
@@ -83,6 +53,8 @@ public sealed class CredentialLookup(IGrainFactory grains, TimeProvider clock, I
         {
             DashboardClaims.UserKind => (await FindUser(subject))?.Stamp is { } stamp && stamp == user.FindFirst(DashboardClaims.Stamp)?.Value,
             DashboardClaims.KeyKind or DashboardClaims.DisplayKind => await Find(subject) is not null,
+            // The provider vouched at sign-in; the session lasts until the idle timeout.
+            DashboardClaims.SingleSignOnKind => true,
             _ => false,
         };
     }
@@ -101,4 +73,23 @@ public sealed class CredentialLookup(IGrainFactory grains, TimeProvider clock, I
     }
 
     public void ForgetUser(string login) => byLogin.TryRemove(login, out _);
+
+    /// <summary>A null is remembered only for what was seen before (a revocation), so made-up ids fill nothing.</summary>
+    private async Task<T?> Remembered<T>(ConcurrentDictionary<string, (T? Value, DateTimeOffset Until)> cache, string key, Func<Task<T?>> load)
+        where T : class
+    {
+        var now = clock.GetUtcNow();
+        if (cache.TryGetValue(key, out var known) && known.Until > now)
+        {
+            return known.Value;
+        }
+
+        var value = await load();
+        if (value is not null || cache.ContainsKey(key))
+        {
+            cache[key] = (value, now + options.Value.RevocationCheck);
+        }
+
+        return value;
+    }
 }

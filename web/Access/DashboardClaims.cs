@@ -20,6 +20,7 @@ public static class DashboardClaims
     public const string Stamp = "dashboard:stamp";
 
     public const string UserKind = "user";
+    public const string SingleSignOnKind = "sso";
     public const string KeyKind = "key";
     public const string DisplayKind = "display";
 
@@ -29,6 +30,10 @@ public static class DashboardClaims
 
     public static ClaimsIdentity For(StoredUser user, string authenticationType) =>
         Identity(authenticationType, UserKind, user.Account.Login, user.Account.DisplayName, user.Account.Role, user.Account.Counties, user.Stamp);
+
+    /// <summary>A person the bureau's identity provider vouched for; subject is the provider's "sub".</summary>
+    public static ClaimsIdentity ForSingleSignOn(string subject, string name, Role role, ImmutableArray<string> counties, string authenticationType) =>
+        Identity(authenticationType, SingleSignOnKind, subject, name, role, counties, stamp: null);
 
     private static ClaimsIdentity Identity(string authenticationType, string kind, string subject, string name, Role role, ImmutableArray<string> counties, string? stamp)
     {
@@ -61,6 +66,7 @@ public static class DashboardClaims
     public static string Actor(this ClaimsPrincipal user) => user.KindOf() switch
     {
         UserKind => $"{user.Identity!.Name} ({user.SubjectOf()})",
+        SingleSignOnKind => $"{user.Identity!.Name} (统一身份 {user.SubjectOf()})",
         KeyKind => $"密钥 {user.Identity!.Name} ({user.SubjectOf()})",
         DisplayKind => $"显示屏 {user.Identity!.Name} ({user.SubjectOf()})",
         _ => "匿名",

@@ -17,6 +17,9 @@ public static class SignInEndpoints
     public static void MapSignIn(this IEndpointRouteBuilder app)
     {
         var auth = app.MapGroup("/api/v1/auth").WithTags("Sign-in");
+        auth.MapGet("/options", (IOptions<SingleSignOnOptions> sso) => TypedResults.Ok(new SignInOptions(sso.Value.LocalAccounts, sso.Value.IsEnabled ? sso.Value.DisplayName : null)))
+            .AllowAnonymous()
+            .WithSummary("How people sign in here: with local accounts, and/or through single sign-on (the button's text)");
         auth.MapPost("/signin", SignIn).AllowAnonymous().RequireRateLimiting(RateLimitPolicy)
             .WithSummary("Sign a person in: {\"login\", \"password\"}; sets the session cookie. Locked out after repeated failures");
         auth.MapPost("/signout", SignOut).RequireAuthorization(Policies.SignedIn).WithSummary("End this browser's session (a wall's too)");
@@ -26,8 +29,14 @@ public static class SignInEndpoints
     }
 
     private static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> SignIn(
-        SignInRequest request, HttpContext context, IGrainFactory grains, Passwords passwords, SecurityLog log, IOptions<AuthOptions> options, TimeProvider clock)
+        SignInRequest request, HttpContext context, IGrainFactory grains, Passwords passwords, SecurityLog log, IOptions<AuthOptions> options,
+        IOptions<SingleSignOnOptions> sso, TimeProvider clock)
     {
+        if (!sso.Value.LocalAccounts)
+        {
+            return TypedResults.Problem($"此部署只能通过“{sso.Value.DisplayName}”登录", statusCode: StatusCodes.Status403Forbidden, title: "本地账户已停用");
+        }
+
         var login = request.Login?.Trim();
         if (UserEndpoints.LoginProblem(login) is not null || string.IsNullOrEmpty(request.Password) || request.Password.Length > 128)
         {

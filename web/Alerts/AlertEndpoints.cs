@@ -18,8 +18,8 @@ public static class AlertEndpoints
 
     public static void MapAlerts(this IEndpointRouteBuilder app)
     {
-        // Alerts cover every county; a county-limited duty officer's own view of them is not built yet.
-        var alerts = app.MapGroup("/api/v1/alerts").WithTags("Alerts").RequireCityWide();
+        // A county-limited officer sees and acts on the alerts and silences of its counties only.
+        var alerts = app.MapGroup("/api/v1/alerts").WithTags("Alerts");
         alerts.MapGet("/", GetBoard).RequireAuthorization(Policies.View).WithSummary("Open alerts and those resolved in the last 24 hours, newest first");
         alerts.MapGet("/{id}", Get).RequireAuthorization(Policies.View).WithSummary("One alert with its audit trail");
         alerts.MapPost("/{id}/ack", Acknowledge).RequireAuthorization(Policies.Duty).WithSummary("Acknowledge an alert (stops escalation): {\"note\": text, \"by\": optional display name}; the signed-in identity is recorded");
@@ -27,14 +27,20 @@ public static class AlertEndpoints
         alerts.MapGet("/silences", GetSilences).RequireAuthorization(Policies.Duty).WithSummary("Silences and scheduled mute windows that have not ended");
         alerts.MapPost("/silences", AddSilence).RequireAuthorization(Policies.Duty).WithSummary("Silence a scope and rule until a time, from now or from a later start (a mute window)");
         alerts.MapDelete("/silences/{id}", RemoveSilence).RequireAuthorization(Policies.Duty).WithSummary("End a silence now; the signed-in identity (and ?by=name, if given) is recorded in the audit log");
-        alerts.MapGet("/audit", GetAudit).RequireAuthorization(Policies.Duty).WithSummary("Every transition and action since a time (default: the last 24 hours)");
+        alerts.MapGet("/audit", GetAudit).RequireAuthorization(Policies.Duty).RequireCityWide().WithSummary("Every transition and action since a time (default: the last 24 hours)");
         alerts.MapGet("/handover", GetHandover).RequireAuthorization(Policies.Duty).WithSummary("For a shift change: alerts opened, handled and still open since a time (default: 8 hours ago)");
     }
 
-    private static async Task<Ok<AlertBoard>> GetBoard(IGrainFactory grains) => TypedResults.Ok(await Board(grains).GetBoard());
+    private static async Task<Ok<AlertBoard>> GetBoard(ClaimsPrincipal user, IGrainFactory grains)
+    {
+        var board = await Board(grains).GetBoard();
+        return TypedResults.Ok(board with { Alerts = Visible(board.Alerts, user) });
+    }
 
-    private static async Task<Results<Ok<AlertDetail>, ProblemHttpResult>> Get(string id, IGrainFactory grains) =>
-        await Board(grains).Get(id) is { } detail ? TypedResults.Ok(detail) : UnknownAlert(id);
+    private static async Task<Results<Ok<AlertDetail>, ProblemHttpResult>> Get(string id, ClaimsPrincipal user, IGrainFactory grains) =>
+        await Board(grains).Get(id) is not { } detail ? UnknownAlert(id)
+        : user.Scope().Allows(detail.Alert.Scope) ? TypedResults.Ok(detail)
+        : CityWide.OutsideScope("告警", id);
 
     private static Task<Results<Ok<AlertView>, ValidationProblem, ProblemHttpResult>> Acknowledge(string id, AlertActionRequest request, ClaimsPrincipal user, IGrainFactory grains) =>
         Act(id, request, user, (board, by, note) => board.Acknowledge(id, by, note), grains);
@@ -42,7 +48,15 @@ public static class AlertEndpoints
     private static Task<Results<Ok<AlertView>, ValidationProblem, ProblemHttpResult>> Resolve(string id, AlertActionRequest request, ClaimsPrincipal user, IGrainFactory grains) =>
         Act(id, request, user, (board, by, note) => board.Resolve(id, by, note), grains);
 
-    private static async Task<Ok<ImmutableArray<Silence>>> GetSilences(IGrainFactory grains) => TypedResults.Ok(await Board(grains).GetSilences());
+    private static async Task<Ok<Silence[]>> GetSilences(ClaimsPrincipal user, IGrainFactory grains) =>
+        TypedResults.Ok((await Board(grains).GetSilences()).Where(silence => Covers(user, silence.Scope)).ToArray());
+
+    /// <summary>A silence of every line (no scope) belongs to city-wide officers only.</summary>
+    private static bool Covers(ClaimsPrincipal user, string? scope) =>
+        user.Scope() is var allowed && (allowed.IsCityWide || (scope is not null && allowed.Allows(scope)));
+
+    private static ImmutableArray<AlertView> Visible(ImmutableArray<AlertView> alerts, ClaimsPrincipal user) =>
+        [.. alerts.Where(alert => user.Scope().Allows(alert.Scope))];
 
     private static async Task<Results<Created<Silence>, ValidationProblem, ProblemHttpResult>> AddSilence(SilenceRequest request, ClaimsPrincipal user, IGrainFactory grains, TimeProvider clock)
     {
@@ -58,6 +72,11 @@ public static class AlertEndpoints
             return TypedResults.ValidationProblem(errors, title: "静默设置无效，未作任何修改");
         }
 
+        if (!Covers(user, request.Scope))
+        {
+            return CityWide.OutsideScope("静默所涉线路不在您的区县范围内；区县账户须指定本区县");
+        }
+
         var silence = await Board(grains).AddSilence(request.ToSilence(now, Actors.Recorded(user, request.By)));
         return TypedResults.Created($"/api/v1/alerts/silences/{silence.Id}", silence);
     }
@@ -69,7 +88,13 @@ public static class AlertEndpoints
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["by"] = [problem] });
         }
 
-        return await Board(grains).RemoveSilence(id, Actors.Recorded(user, by))
+        var silence = (await Board(grains).GetSilences()).FirstOrDefault(silence => silence.Id == id);
+        if (silence is not null && !Covers(user, silence.Scope))
+        {
+            return CityWide.OutsideScope("静默", id);
+        }
+
+        return silence is not null && await Board(grains).RemoveSilence(id, Actors.Recorded(user, by))
             ? TypedResults.NoContent()
             : TypedResults.Problem($"没有编号为 {id} 的有效静默", statusCode: StatusCodes.Status404NotFound, title: "未知静默");
     }
@@ -77,8 +102,16 @@ public static class AlertEndpoints
     private static async Task<Ok<ImmutableArray<AuditEntry>>> GetAudit(IGrainFactory grains, TimeProvider clock, DateTimeOffset? since) =>
         TypedResults.Ok(await Board(grains).GetAudit(since ?? clock.GetUtcNow() - DefaultAuditSpan));
 
-    private static async Task<Ok<Handover>> GetHandover(IGrainFactory grains, TimeProvider clock, DateTimeOffset? since) =>
-        TypedResults.Ok(await Board(grains).GetHandover(since ?? clock.GetUtcNow() - DefaultShift));
+    private static async Task<Ok<Handover>> GetHandover(ClaimsPrincipal user, IGrainFactory grains, TimeProvider clock, DateTimeOffset? since)
+    {
+        var handover = await Board(grains).GetHandover(since ?? clock.GetUtcNow() - DefaultShift);
+        return TypedResults.Ok(handover with
+        {
+            Opened = Visible(handover.Opened, user),
+            Handled = Visible(handover.Handled, user),
+            StillOpen = Visible(handover.StillOpen, user),
+        });
+    }
 
     private static async Task<Results<Ok<AlertView>, ValidationProblem, ProblemHttpResult>> Act(
         string id, AlertActionRequest request, ClaimsPrincipal user, Func<IAlertBoardGrain, string, string?, Task<AlertActionResult>> action, IGrainFactory grains)
@@ -87,6 +120,11 @@ public static class AlertEndpoints
         if (errors.Count > 0)
         {
             return TypedResults.ValidationProblem(errors, title: "操作无效，告警未作修改");
+        }
+
+        if (!user.Scope().IsCityWide && await Board(grains).Get(id) is { } detail && !user.Scope().Allows(detail.Alert.Scope))
+        {
+            return CityWide.OutsideScope("告警", id);
         }
 
         var result = await action(Board(grains), Actors.Recorded(user, request.By), request.Note?.Trim());

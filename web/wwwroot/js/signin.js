@@ -4,6 +4,7 @@ const REASONS = {
   revoked: "此显示屏或账户的授权已被撤销，请联系管理员。",
   expired: "登录已过期或尚未登录，请重新登录。",
   forbidden: "当前账户无权访问该页面，请使用有相应权限的账户登录。",
+  sso: "统一身份认证登录未成功：您的账户可能未被授予看板权限，请联系管理员。",
 };
 
 const params = new URLSearchParams(location.search);
@@ -19,6 +20,18 @@ function returnUrl() {
   const target = params.get("returnUrl") ?? "/";
   return target.startsWith("/") && !target.startsWith("//") && !target.startsWith("/\\") ? target : "/";
 }
+
+// Single sign-on beside local accounts, or instead of them, as the deployment is configured.
+fetch("/api/v1/auth/options").then(response => (response.ok ? response.json() : null)).then(options => {
+  if (!options) return;
+  const sso = document.getElementById("sso");
+  if (options.singleSignOn) {
+    sso.textContent = options.singleSignOn;
+    sso.href = `/signin/sso?returnUrl=${encodeURIComponent(returnUrl())}`;
+    sso.hidden = false;
+  }
+  document.getElementById("signin").hidden = !options.localAccounts;
+}).catch(() => {});
 
 document.getElementById("signin").addEventListener("submit", async event => {
   event.preventDefault();

@@ -9,9 +9,6 @@ namespace Dashboard.Web.Access;
 /// <summary>Who may call what: authentication (keys, cookies), the role policies, rate limits and the browser protections.</summary>
 public static class AccessExtensions
 {
-    /// <summary>Chooses API-key or cookie authentication per request: a request that carries a key is judged by it alone.</summary>
-    private const string SelectorScheme = "Dashboard";
-
     public static void AddDashboardAccess(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
@@ -37,10 +34,11 @@ public static class AccessExtensions
         services.AddOptions<SingleSignOnOptions>().Bind(builder.Configuration.GetSection(SingleSignOnOptions.Section))
             .Validate(options => !options.IsEnabled || !string.IsNullOrWhiteSpace(options.ClientId), "Dashboard:Auth:Oidc:ClientId is required with an Authority")
             .ValidateOnStart();
-        services.AddAuthentication(SelectorScheme)
-            .AddPolicyScheme(SelectorScheme, "API key or session cookie", options =>
-                options.ForwardDefaultSelector = context => ApiKeyHandler.Carries(context.Request) ? ApiKeyHandler.SchemeName : CookieSessions.Scheme)
-            .AddScheme<AuthenticationSchemeOptions, ApiKeyHandler>(ApiKeyHandler.SchemeName, null)
+        // A request that carries a key is judged by it alone, in one step (the machines' hot path);
+        // any other request is handed to the session cookie.
+        services.AddAuthentication(ApiKeyHandler.SchemeName)
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyHandler>(ApiKeyHandler.SchemeName, options =>
+                options.ForwardDefaultSelector = context => ApiKeyHandler.Carries(context.Request) ? null : CookieSessions.Scheme)
             .AddCookie(CookieSessions.Scheme, options =>
             {
                 var auth = builder.Configuration.GetSection(AuthOptions.Section).Get<AuthOptions>() ?? new();

@@ -9,11 +9,11 @@ namespace Dashboard.Web.Access;
 /// the antiforgery token that only our pages can read. Machines' API keys are not sent by browsers on
 /// their own, so their requests need neither.
 /// </summary>
-public sealed class CookieWriteProtection(RequestDelegate next)
+public sealed class CookieWriteProtection(RequestDelegate next, IAntiforgery antiforgery)
 {
     private static readonly PathString[] Exempt = ["/api/v1/auth/signin", "/api/v1/auth/setup"];
 
-    public async Task InvokeAsync(HttpContext context, IAntiforgery antiforgery)
+    public async Task InvokeAsync(HttpContext context)
     {
         if (context.User.Identity is { IsAuthenticated: true, AuthenticationType: CookieSessions.Scheme })
         {

@@ -13,7 +13,8 @@ namespace Dashboard.Web.Access;
 /// </summary>
 public sealed class CredentialLookup(IGrainFactory grains, TimeProvider clock, IOptions<AuthOptions> options)
 {
-    private readonly ConcurrentDictionary<string, (Credential Credential, DateTimeOffset Until)> bySecretHash = new(StringComparer.Ordinal);
+    /// <summary>By the secret itself: hashing it on every request would cost more than the rest of authentication.</summary>
+    private readonly ConcurrentDictionary<string, (Credential Credential, DateTimeOffset Until)> bySecret = new(StringComparer.Ordinal);
 
     private readonly ConcurrentDictionary<string, (Credential? Value, DateTimeOffset Until)> byId = new(StringComparer.Ordinal);
 
@@ -21,21 +22,20 @@ public sealed class CredentialLookup(IGrainFactory grains, TimeProvider clock, I
 
     public async Task<Credential?> FindBySecret(string secret)
     {
-        var hash = Secrets.Hash(secret);
         var now = clock.GetUtcNow();
-        if (bySecretHash.TryGetValue(hash, out var known) && known.Until > now)
+        if (bySecret.TryGetValue(secret, out var known) && known.Until > now)
         {
             return known.Credential;
         }
 
-        var credential = await grains.GetGrain<ICredentialsGrain>(0).Find(hash);
+        var credential = await grains.GetGrain<ICredentialsGrain>(0).Find(Secrets.Hash(secret));
         if (credential is null)
         {
-            bySecretHash.TryRemove(hash, out _);
+            bySecret.TryRemove(secret, out _);
             return null;
         }
 
-        bySecretHash[hash] = (credential, now + options.Value.RevocationCheck);
+        bySecret[secret] = (credential, now + options.Value.RevocationCheck);
         return credential;
     }
 
@@ -63,11 +63,11 @@ public sealed class CredentialLookup(IGrainFactory grains, TimeProvider clock, I
     public void Forget(Credential credential)
     {
         byId.TryRemove(credential.Id, out _);
-        foreach (var (hash, entry) in bySecretHash)
+        foreach (var (secret, entry) in bySecret)
         {
             if (entry.Credential.Id == credential.Id)
             {
-                bySecretHash.TryRemove(hash, out _);
+                bySecret.TryRemove(secret, out _);
             }
         }
     }

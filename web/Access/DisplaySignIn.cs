@@ -11,19 +11,18 @@ namespace Dashboard.Web.Access;
 /// read-only cookie and the page reloads without it, so the token stays out of history, screenshots
 /// and referrers.
 /// </summary>
-public sealed class DisplaySignIn(RequestDelegate next)
+public sealed class DisplaySignIn(RequestDelegate next, CredentialLookup lookup, SecurityLog log, IOptions<AuthOptions> options, TimeProvider clock)
 {
     public const string Query = "display";
 
-    public async Task InvokeAsync(HttpContext context, CredentialLookup lookup, SecurityLog log, IOptions<AuthOptions> options, TimeProvider clock)
-    {
-        if (!HttpMethods.IsGet(context.Request.Method) || !context.Request.Query.TryGetValue(Query, out var token) || context.Request.Path.StartsWithSegments("/api"))
-        {
-            await next(context);
-            return;
-        }
+    public Task InvokeAsync(HttpContext context) =>
+        context.Request.QueryString.HasValue && HttpMethods.IsGet(context.Request.Method) && context.Request.Query.TryGetValue(Query, out var token)
+        && !context.Request.Path.StartsWithSegments("/api")
+            ? SignIn(context, token.ToString())
+            : next(context);
 
-        var secret = token.ToString();
+    private async Task SignIn(HttpContext context, string secret)
+    {
         var credential = secret.StartsWith(Secrets.DisplayPrefix, StringComparison.Ordinal) && secret.Length < 128
             ? await lookup.FindBySecret(secret)
             : null;

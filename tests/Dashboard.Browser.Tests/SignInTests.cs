@@ -10,7 +10,7 @@ namespace Dashboard.Browser.Tests;
 public sealed class SignInTests(Browser browser) : IClassFixture<Browser>
 {
     [Fact]
-    public async Task A_visitor_without_a_session_is_sent_to_the_sign_in_page_and_a_wrong_password_is_explained()
+    public async Task A_visitor_without_a_session_is_sent_to_the_sign_in_page_signs_in_and_out_and_a_wrong_password_is_explained()
     {
         await using var app = new DashboardApp();
         await app.Http.AddUser("liu.leader", "刘局长", "viewer");
@@ -28,6 +28,21 @@ public sealed class SignInTests(Browser browser) : IClassFixture<Browser>
         await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
         await Expect(page).ToHaveURLAsync(new Uri(app.BaseAddress, "/leader").ToString());
         await Expect(page.Locator("#connection")).ToHaveAttributeAsync("data-state", "connected");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "刘局长 · 退出" }).ClickAsync();
+        await Expect(page).ToHaveURLAsync(new Regex("/signin$"));
+        await page.GotoAsync(new Uri(app.BaseAddress, "/leader").ToString());
+        await Expect(page).ToHaveURLAsync(new Regex("/signin\\?returnUrl="));
+    }
+
+    [Fact]
+    public async Task A_wall_offers_no_sign_out()
+    {
+        await using var app = new DashboardApp();
+        var page = await browser.Open(app, "/", Pages.FullHd);
+
+        await Expect(page.GetByTestId("city-occupants")).ToHaveTextAsync("3,409");
+        await Expect(page.Locator(".sign-out")).ToHaveCountAsync(0);
     }
 
     [Fact]

@@ -3,6 +3,7 @@
 import * as format from "./format.js";
 import { loadDisplay } from "./display.js";
 import { createFreshness } from "./freshness.js";
+import { offerSignOut } from "./session.js";
 
 // ?kiosk=1: an unattended screen. No controls, no cursor, no scrollbars (see .kiosk in wall.css).
 export const kiosk = new URLSearchParams(location.search).get("kiosk") === "1";
@@ -64,6 +65,7 @@ export async function preparePage() {
   window.addEventListener("resize", fitToScreen);
   tickClock();
   setInterval(tickClock, 1000);
+  offerSignOut(document.querySelector(".status .connection"));
   const display = await loadDisplay();
   const freshness = createFreshness(display.staleAfterSeconds);
   document.querySelectorAll("[data-fresh]").forEach(tile => freshness.track(tile, tile.dataset.fresh));

@@ -24,6 +24,21 @@ export async function writeHeaders() {
   return { "Content-Type": "application/json", ...(session?.csrfToken ? { "X-CSRF-TOKEN": session.csrfToken } : {}) };
 }
 
+// A person (not a wall) can end the session from any page: the shared console changes hands.
+export async function offerSignOut(container) {
+  const session = await me();
+  if (!session || !["user", "sso"].includes(session.kind)) return;
+  const button = document.createElement("button");
+  button.type = "button";
+  button.className = "control sign-out";
+  button.textContent = `${session.name} · 退出`;
+  button.addEventListener("click", async () => {
+    await fetch("/api/v1/auth/signout", { method: "POST", headers: await writeHeaders() }).catch(() => null);
+    location.replace("/signin");
+  });
+  container.append(button);
+}
+
 export function signedOut(reason) {
   const back = encodeURIComponent(location.pathname + location.search);
   location.replace(`/signin?reason=${encodeURIComponent(reason)}&returnUrl=${back}`);

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Dashboard.Testing;
@@ -16,8 +17,12 @@ public sealed class DashboardApp : WebApplicationFactory<Program>
 {
     private readonly Dictionary<string, string?> settings;
 
-    public DashboardApp(string? dataFolder = null, IDictionary<string, string?>? extraSettings = null)
+    private readonly Action<IServiceCollection>? testServices;
+
+    /// <param name="testServices">Replacements a test needs, applied after the app's own services (a fake clock for one part, say).</param>
+    public DashboardApp(string? dataFolder = null, IDictionary<string, string?>? extraSettings = null, Action<IServiceCollection>? testServices = null)
     {
+        this.testServices = testServices;
         DataFolder = dataFolder ?? Directory.CreateTempSubdirectory("dashboard-test-").FullName;
         settings = new Dictionary<string, string?>(TestCredentials.Settings.Select(pair => KeyValuePair.Create(pair.Key, (string?)pair.Value)))
         {
@@ -54,6 +59,11 @@ public sealed class DashboardApp : WebApplicationFactory<Program>
         foreach (var (key, value) in settings)
         {
             builder.UseSetting(key, value);
+        }
+
+        if (testServices is not null)
+        {
+            builder.ConfigureTestServices(testServices);
         }
     }
 

@@ -5,6 +5,8 @@ using Dashboard.Contracts.Access;
 using Dashboard.Contracts.Ingest;
 using Dashboard.Testing;
 using Dashboard.Web.Access;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.Extensions.Time.Testing;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.DependencyInjection;
@@ -145,6 +147,32 @@ public sealed class AccessTests : IAsyncDisposable
         Assert.Equal([.. Enumerable.Repeat(HttpStatusCode.Unauthorized, 4), HttpStatusCode.Forbidden], wrong);
         Assert.Equal(HttpStatusCode.Forbidden, rightButLocked.StatusCode);
         Assert.Contains("已锁定", await rightButLocked.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task A_person_idle_past_the_timeout_is_signed_out_and_a_wall_is_not()
+    {
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var idle = new DashboardApp(testServices: services =>
+            services.PostConfigure<CookieAuthenticationOptions>(CookieSessions.Scheme, options => options.TimeProvider = clock));
+        await idle.Http.AddUser("qian.viewer", "钱", "viewer");
+        var (_, url) = await idle.Http.IssueDisplay("值班室大屏");
+        using var person = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false }) { BaseAddress = idle.BaseAddress };
+        using var wall = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false }) { BaseAddress = idle.BaseAddress };
+        await person.PostAsJsonAsync("/api/v1/auth/signin", new { login = "qian.viewer", password = Credentials.Password });
+        await wall.GetAsync(url);
+
+        clock.Advance(TimeSpan.FromMinutes(20));
+        var activeAfter20 = await person.GetAsync("/api/v1/display");
+        clock.Advance(TimeSpan.FromMinutes(20));
+        var activeAgain = await person.GetAsync("/api/v1/display");
+        clock.Advance(TimeSpan.FromMinutes(31));
+        var idleAfter31 = await person.GetAsync("/api/v1/display");
+        var wallAfterHours = await wall.GetAsync("/api/v1/display");
+
+        Assert.Equal((HttpStatusCode.OK, HttpStatusCode.OK), (activeAfter20.StatusCode, activeAgain.StatusCode));
+        Assert.Equal(HttpStatusCode.Unauthorized, idleAfter31.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, wallAfterHours.StatusCode);
     }
 
     [Fact]

@@ -63,7 +63,8 @@ public sealed class ClusterCrashTests(Postgres postgres, ITestOutputHelper outpu
         await WaitUntil(() => Task.FromResult(wall1.Occupants == DemoOccupants + Total && wall2.Occupants == DemoOccupants + Total));
     }
 
-    private static Task<DashboardProcess> StartSilo(string name, Dictionary<string, string> settings)
+    /// <summary>A silo on ports of its own, named for the membership table.</summary>
+    public static Task<DashboardProcess> StartSilo(string name, Dictionary<string, string> settings)
     {
         var gateway = FreePorts.Next();
         return DashboardProcess.StartSilo(name, gateway, new Dictionary<string, string>(settings)

@@ -23,12 +23,7 @@ public sealed class ClusterRevocationTests(Postgres postgres, ITestOutputHelper 
             ["Dashboard:Cluster:ClusterId"] = $"revocation-{Guid.NewGuid():N}",
             ["Dashboard:Cluster:AdvertisedAddress"] = "127.0.0.1",
         };
-        var gateway = FreePorts.Next();
-        await using var silo = await DashboardProcess.StartSilo("silo", gateway, new Dictionary<string, string>(settings)
-        {
-            ["Dashboard:Cluster:SiloPort"] = FreePorts.Next().ToString(),
-            ["Dashboard:Cluster:GatewayPort"] = gateway.ToString(),
-        });
+        await using var silo = await ClusterCrashTests.StartSilo("silo", settings);
         var webSettings = new Dictionary<string, string>(settings) { ["Dashboard:Mode"] = "cluster" };
         await using var web1 = await DashboardProcess.StartWeb("web-1", webSettings);
         await using var web2 = await DashboardProcess.StartWeb("web-2", webSettings);

@@ -319,6 +319,17 @@ public sealed class HostileInputTests : IAsyncDisposable
 
         yield return ("update unknown user", () => Send(HttpMethod.Put, "/api/v1/admin/users/nobody", "{\"role\":\"admin\"}", Json));
 
+        // Sign-in and first-admin setup, open to anyone.
+        foreach (var body in new[]
+        {
+            "{}", "{\"login\":null,\"password\":null}", "{\"login\":\"<script>\",\"password\":\"x\"}", "{\"login\":\"nobody\",\"password\":\"" + new string('p', 100_000) + "\"}",
+            "{\"login\":[\"a\"],\"password\":1}", "{\"login\":\"nobody\",\"password\":\"wrong password here\"}",
+        })
+        {
+            yield return ($"sign-in {Shorten(body)}", () => Post("/api/v1/auth/signin", body, Json));
+            yield return ($"setup {Shorten(body)}", () => Post("/api/v1/auth/setup", body.Replace("{", "{\"token\":\"guess\",", StringComparison.Ordinal).Replace(",}", "}", StringComparison.Ordinal), Json));
+        }
+
         // Registry CSV: header only with replace, many bad lines, garbage.
         yield return ("header-only CSV replacing everything", () => Post("/api/v1/registry/import?replace=true", "id,name,kind,county,beds,occupants\n", "text/csv"));
         yield return ("empty CSV replacing everything", () => Post("/api/v1/registry/import?replace=true", "", "text/csv"));

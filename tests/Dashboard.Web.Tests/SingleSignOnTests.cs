@@ -50,6 +50,19 @@ public sealed class SingleSignOnTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_return_address_on_another_site_is_replaced_by_the_wall()
+    {
+        await using var app = new DashboardApp(extraSettings: Settings(localAccounts: true));
+        provider.NextPerson = new() { ["sub"] = "gd-0003", ["name"] = "周", ["dashboard_role"] = "viewer" };
+        using var browser = Browserish(app);
+
+        var landed = await browser.GetAsync("/signin/sso?returnUrl=%2F%2Fevil.example%2Fphish");
+
+        Assert.Equal(app.BaseAddress.Authority, landed.RequestMessage!.RequestUri!.Authority);
+        Assert.Equal("/", landed.RequestMessage.RequestUri.AbsolutePath);
+    }
+
+    [Fact]
     public async Task With_local_accounts_turned_off_a_password_no_longer_signs_anyone_in()
     {
         await using var app = new DashboardApp(extraSettings: Settings(localAccounts: false));

@@ -30,6 +30,7 @@ public static class AccessExtensions
         services.AddSingleton<ConnectionGuard>();
         services.AddHostedService(provider => provider.GetRequiredService<ConnectionGuard>());
 
+        var auth = builder.Configuration.GetSection(AuthOptions.Section).Get<AuthOptions>() ?? new();
         var sso = builder.Configuration.GetSection(SingleSignOnOptions.Section).Get<SingleSignOnOptions>() ?? new();
         services.AddOptions<SingleSignOnOptions>().Bind(builder.Configuration.GetSection(SingleSignOnOptions.Section))
             .Validate(options => !options.IsEnabled || !string.IsNullOrWhiteSpace(options.ClientId), "Dashboard:Auth:Oidc:ClientId is required with an Authority")
@@ -41,7 +42,6 @@ public static class AccessExtensions
                 options.ForwardDefaultSelector = context => ApiKeyHandler.Carries(context.Request) ? null : CookieSessions.Scheme)
             .AddCookie(CookieSessions.Scheme, options =>
             {
-                var auth = builder.Configuration.GetSection(AuthOptions.Section).Get<AuthOptions>() ?? new();
                 options.Cookie.Name = "dashboard.session";
                 options.Cookie.HttpOnly = true;
                 options.Cookie.SameSite = SameSiteMode.Lax;
@@ -69,7 +69,7 @@ public static class AccessExtensions
             options.HeaderName = "X-CSRF-TOKEN";
             options.Cookie.Name = "dashboard.csrf";
         });
-        services.AddDashboardRateLimits(builder.Configuration);
+        services.AddDashboardRateLimits(auth.RateLimits);
     }
 
     /// <summary>In order: headers, who is calling, wall sign-in, rate limits, what they may do, then cross-site protection.</summary>
@@ -92,9 +92,8 @@ public static class AccessExtensions
         app.MapSecurityAudit();
     }
 
-    private static void AddDashboardRateLimits(this IServiceCollection services, IConfiguration configuration)
+    private static void AddDashboardRateLimits(this IServiceCollection services, RateLimitOptions limits)
     {
-        var limits = configuration.GetSection(AuthOptions.Section).Get<AuthOptions>()?.RateLimits ?? new();
         services.AddRateLimiter(options =>
         {
             options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>

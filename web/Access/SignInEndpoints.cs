@@ -1,7 +1,6 @@
 using System.Security.Claims;
 using Dashboard.Contracts.Access;
 using Dashboard.Contracts.Calendar;
-using Dashboard.Contracts.Text;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -95,22 +94,7 @@ public static class SignInEndpoints
             return TypedResults.Problem("设置链接无效或已过期；请重启服务，使用控制台上新打印的链接", statusCode: StatusCodes.Status403Forbidden, title: "设置链接无效");
         }
 
-        var errors = new Dictionary<string, string[]>();
-        if (UserEndpoints.LoginProblem(request.Login) is { } loginProblem)
-        {
-            errors["login"] = [loginProblem];
-        }
-
-        if (SafeText.CheckName(request.DisplayName, "姓名", 32) is { } nameProblem)
-        {
-            errors["displayName"] = [nameProblem];
-        }
-
-        if (passwords.Problem(request.Login ?? string.Empty, request.Password) is { } passwordProblem)
-        {
-            errors["password"] = [passwordProblem];
-        }
-
+        var errors = UserEndpoints.NewPersonProblems(request.Login, request.DisplayName, request.Password, passwords);
         if (errors.Count > 0)
         {
             return TypedResults.ValidationProblem(errors, title: "管理员信息无效，未创建");

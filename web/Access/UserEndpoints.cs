@@ -34,10 +34,7 @@ public static partial class UserEndpoints
             return SnapshotEndpoints.RegistryNotLoaded();
         }
 
-        var errors = new Dictionary<string, string[]>();
-        Note(errors, "login", LoginProblem(request.Login));
-        Note(errors, "displayName", SafeText.CheckName(request.DisplayName, "姓名", MaxDisplayNameLength));
-        Note(errors, "password", passwords.Problem(request.Login ?? string.Empty, request.Password));
+        var errors = NewPersonProblems(request.Login, request.DisplayName, request.Password, passwords);
         var counties = ScopeRequest.Check(request.Counties, region, context.User.Scope(), errors);
         if (!RoleNames.TryParse(request.Role, out var role))
         {
@@ -61,6 +58,16 @@ public static partial class UserEndpoints
 
         await log.Record(context, "user.add", Describe(account));
         return TypedResults.Created($"/api/v1/admin/users/{account.Login}", account);
+    }
+
+    /// <summary>What is wrong with a new person's login, name and password: for an admin adding a user and for the first admin.</summary>
+    public static Dictionary<string, string[]> NewPersonProblems(string? login, string? displayName, string? password, Passwords passwords)
+    {
+        var errors = new Dictionary<string, string[]>();
+        Note(errors, "login", LoginProblem(login));
+        Note(errors, "displayName", SafeText.CheckName(displayName, "姓名", MaxDisplayNameLength));
+        Note(errors, "password", passwords.Problem(login ?? string.Empty, password));
+        return errors;
     }
 
     private static async Task<Ok<UserAccount[]>> List(IGrainFactory grains, ClaimsPrincipal user)

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 
 namespace Dashboard.Testing;
 
@@ -60,6 +61,10 @@ public sealed class DashboardApp : WebApplicationFactory<Program>
         {
             builder.UseSetting(key, value);
         }
+
+        // Browser tests leave wall pages connected while the app stops: Kestrel's wait for their
+        // connections and the silo's stop can together outlast the default 30 s of a graceful stop.
+        builder.ConfigureServices(services => services.Configure<HostOptions>(options => options.ShutdownTimeout = TimeSpan.FromSeconds(90)));
 
         if (testServices is not null)
         {

@@ -60,6 +60,28 @@ public sealed class DutyTests(Browser browser) : IClassFixture<Browser>
     }
 
     [Fact]
+    public async Task A_county_officer_s_console_shows_its_own_line_and_alerts_only_and_acknowledges_there()
+    {
+        await using var app = new DashboardApp(extraSettings: AlertSurge.FireAtOnce());
+        var page = await browser.OpenSignedIn(app, "/duty", Pages.FullHd, "li.qingxin", "李值班", "duty", "441803");
+        await Expect(page.Locator("#hotline-rows tr")).ToHaveCountAsync(1);
+        await Expect(page.Locator("#trend-line-name")).ToHaveTextAsync("本区县合计");
+
+        var elsewhere = await AlertSurge.Fire(app, "441823");
+        var own = await AlertSurge.Fire(app, "441803");
+        var card = page.Locator($".alert-card[data-id='{own.Id}']");
+        await Expect(card).ToContainTextAsync("告警中", new() { Timeout = 2000 });
+        await Expect(page.Locator("#hotline-rows tr[data-code='441803'] .last-hour")).ToHaveTextAsync("6");
+        await page.Screenshot("duty-county", Pages.FullHd);
+        await card.GetByRole(Microsoft.Playwright.AriaRole.Button, new() { Name = "认领" }).ClickAsync();
+
+        await Expect(card).ToContainTextAsync("李值班");
+        await Expect(page.Locator(".alert-card")).ToHaveCountAsync(1);
+        await Expect(page.Locator($".alert-card[data-id='{elsewhere.Id}']")).ToHaveCountAsync(0);
+        await Expect(page.Locator("#hotline-rows tr")).ToHaveCountAsync(1);
+    }
+
+    [Fact]
     public async Task On_a_4K_screen_the_duty_console_scales_up_without_overflowing()
     {
         await using var app = new DashboardApp(extraSettings: AlertSurge.FireAtOnce());

@@ -24,9 +24,9 @@ public static class Pages
     }
 
     /// <summary>A page as a person opens it: sent to the sign-in page, signs in there, and lands on the page.</summary>
-    public static async Task<IPage> OpenSignedIn(this Browser browser, DashboardApp app, string path, (int Width, int Height) size, string login, string displayName, string role)
+    public static async Task<IPage> OpenSignedIn(this Browser browser, DashboardApp app, string path, (int Width, int Height) size, string login, string displayName, string role, params string[] counties)
     {
-        await app.Http.AddUser(login, displayName, role);
+        await app.Http.AddUser(login, displayName, role, counties);
         var page = await browser.NewPage(size);
         await page.GotoAsync(new Uri(app.BaseAddress, path).ToString());
         await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/signin"));

@@ -61,6 +61,38 @@ public sealed class AlertWorkflowTests
     }
 
     [Fact]
+    public async Task A_county_officer_s_hub_connection_gets_the_lines_and_alerts_of_its_county_only()
+    {
+        await using var app = new DashboardApp(extraSettings: AlertSurge.FireAtOnce());
+        var updates = Channel.CreateUnbounded<JsonElement>();
+        await using var connection = TestCredentials.Hub(app.BaseAddress, await app.Http.IssueKey("清新区值班", "duty", "441803")).Build();
+        connection.On<JsonElement>("update", update => updates.Writer.TryWrite(update));
+        await connection.StartAsync();
+
+        var lines = await connection.InvokeAsync<JsonElement>("Subscribe", "hotline");
+        var board = await connection.InvokeAsync<JsonElement>("Subscribe", "alerts");
+        await AlertSurge.Fire(app, County);
+        var own = await AlertSurge.Fire(app, "441803");
+        var received = new List<JsonElement>();
+        while (!received.Any(update => AlertIds(update).Contains(own.Id)))
+        {
+            received.Add(await updates.Reader.ReadAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(10)));
+        }
+
+        Assert.Equal(["441803"], lines.GetProperty("lines").EnumerateArray().Select(line => line.GetProperty("code").GetString()));
+        Assert.Empty(board.GetProperty("alerts").EnumerateArray());
+        Assert.All(received, update => Assert.Contains(update.GetProperty("key").GetString(), new[] { "hotline:441803", "alerts" }));
+        Assert.Contains(received, update => update.GetProperty("key").GetString() == "hotline:441803");
+        Assert.All(received.Where(update => update.GetProperty("key").GetString() == "alerts").SelectMany(update => update.GetProperty("data").GetProperty("alerts").EnumerateArray()),
+            alert => Assert.Equal("441803", alert.GetProperty("scope").GetString()));
+    }
+
+    private static IEnumerable<string?> AlertIds(JsonElement update) =>
+        update.GetProperty("key").GetString() == "alerts"
+            ? update.GetProperty("data").GetProperty("alerts").EnumerateArray().Select(alert => alert.GetProperty("id").GetString())
+            : [];
+
+    [Fact]
     public async Task Bad_actions_and_silences_get_problem_details_and_change_nothing()
     {
         await using var app = new DashboardApp();

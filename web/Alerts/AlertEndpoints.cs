@@ -33,8 +33,7 @@ public static class AlertEndpoints
 
     private static async Task<Ok<AlertBoard>> GetBoard(ClaimsPrincipal user, IGrainFactory grains)
     {
-        var board = await Board(grains).GetBoard();
-        return TypedResults.Ok(board with { Alerts = Visible(board.Alerts, user) });
+        return TypedResults.Ok((await Board(grains).GetBoard()).VisibleTo(user.Scope()));
     }
 
     private static async Task<Results<Ok<AlertDetail>, ProblemHttpResult>> Get(string id, ClaimsPrincipal user, IGrainFactory grains) =>
@@ -54,9 +53,6 @@ public static class AlertEndpoints
     /// <summary>A silence of every line (no scope) belongs to city-wide officers only.</summary>
     private static bool Covers(ClaimsPrincipal user, string? scope) =>
         user.Scope() is var allowed && (allowed.IsCityWide || (scope is not null && allowed.Allows(scope)));
-
-    private static ImmutableArray<AlertView> Visible(ImmutableArray<AlertView> alerts, ClaimsPrincipal user) =>
-        [.. alerts.Where(alert => user.Scope().Allows(alert.Scope))];
 
     private static async Task<Results<Created<Silence>, ValidationProblem, ProblemHttpResult>> AddSilence(SilenceRequest request, ClaimsPrincipal user, IGrainFactory grains, TimeProvider clock)
     {
@@ -107,9 +103,9 @@ public static class AlertEndpoints
         var handover = await Board(grains).GetHandover(since ?? clock.GetUtcNow() - DefaultShift);
         return TypedResults.Ok(handover with
         {
-            Opened = Visible(handover.Opened, user),
-            Handled = Visible(handover.Handled, user),
-            StillOpen = Visible(handover.StillOpen, user),
+            Opened = handover.Opened.VisibleTo(user.Scope()),
+            Handled = handover.Handled.VisibleTo(user.Scope()),
+            StillOpen = handover.StillOpen.VisibleTo(user.Scope()),
         });
     }
 

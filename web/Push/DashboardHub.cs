@@ -5,6 +5,7 @@ using Dashboard.Contracts.Hotlines;
 using Dashboard.Contracts.Push;
 using Dashboard.Contracts.Registry;
 using Dashboard.Web.Access;
+using Dashboard.Web.Alerts;
 using Dashboard.Web.Hotlines;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
@@ -17,11 +18,12 @@ namespace Dashboard.Web.Push;
 /// Clients call <c>Subscribe(group)</c> and receive the group's snapshot; later changes arrive as
 /// <c>update</c> messages. The connection joins the group before the snapshot is read, so no change
 /// falls between the two; clients apply only versions newer than what they hold.
-/// Any viewer may connect; a county-limited caller may subscribe only to its own counties' groups
-/// (the city-wide groups <c>city</c>, <c>hotline</c> and <c>alerts</c> need a city-wide scope).
+/// Any viewer may connect; a county-limited caller may subscribe only to its own counties' groups, is
+/// refused <c>city</c>, and gets <c>hotline</c> and <c>alerts</c> cut down to its counties
+/// (<see cref="ScopedGroups"/>), so a county's duty officer works from the same console.
 /// </summary>
 [Authorize(Policy = Policies.View)]
-public sealed class DashboardHub(IGrainFactory grains, PushRegistration push, TimeProvider clock) : Hub
+public sealed class DashboardHub(IGrainFactory grains, PushRegistration push, ScopedGroups scoped, TimeProvider clock) : Hub
 {
     /// <summary>Longer than any group name the region can have.</summary>
     private const int MaxGroupLength = 32;
@@ -43,7 +45,8 @@ public sealed class DashboardHub(IGrainFactory grains, PushRegistration push, Ti
         var scope = Context.User!.Scope();
         var (known, allowed) = group switch
         {
-            UpdateKeys.City or UpdateKeys.Hotlines or UpdateKeys.Alerts => (true, scope.IsCityWide),
+            UpdateKeys.City => (true, scope.IsCityWide),
+            UpdateKeys.Hotlines or UpdateKeys.Alerts => (true, true),
             _ when UpdateKeys.TryParseCounty(group, out var county) => (region.Contains(county), scope.Allows(county)),
             _ when UpdateKeys.TryParseHotline(group, out var line) => (region.Contains(line), scope.Allows(line)),
             _ => (false, false),
@@ -58,18 +61,23 @@ public sealed class DashboardHub(IGrainFactory grains, PushRegistration push, Ti
             throw new HubException("无权订阅此组：不在您的区县范围内");
         }
 
-        var groups = (HashSet<string>)(Context.Items[GroupsKey] ??= new HashSet<string>(StringComparer.Ordinal));
-        if (!groups.Contains(group) && groups.Count >= MaxGroupsPerConnection)
+        var groups = (Dictionary<string, IReadOnlyList<string>>)(Context.Items[GroupsKey] ??= new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal));
+        if (!groups.ContainsKey(group) && groups.Count >= MaxGroupsPerConnection)
         {
             throw new HubException($"每个连接最多订阅 {MaxGroupsPerConnection} 个组");
         }
 
-        groups.Add(group);
-        await Groups.AddToGroupAsync(Context.ConnectionId, group);
+        var members = scoped.Members(group, scope, region);
+        groups[group] = members;
+        foreach (var member in members)
+        {
+            await Groups.AddToGroupAsync(Context.ConnectionId, member);
+        }
+
         return group switch
         {
             UpdateKeys.City => await grains.GetGrain<ICityGrain>(region.CityCode).GetSnapshot(),
-            UpdateKeys.Alerts => await grains.GetGrain<IAlertBoardGrain>(0).GetBoard(),
+            UpdateKeys.Alerts => (await grains.GetGrain<IAlertBoardGrain>(0).GetBoard()).VisibleTo(scope),
             UpdateKeys.Hotlines => new HotlineBoard(await HotlineEndpoints.Snapshots(grains, region, clock.GetUtcNow(), scope)),
             _ when UpdateKeys.TryParseCounty(group, out var code) => await grains.GetGrain<ICountyGrain>(code).GetSnapshot(),
             _ when UpdateKeys.TryParseHotline(group, out var code) => HotlineSnapshot.From((await grains.GetGrain<IHotlineGrain>(code).GetTotals())!, clock.GetUtcNow()),
@@ -77,13 +85,14 @@ public sealed class DashboardHub(IGrainFactory grains, PushRegistration push, Ti
         };
     }
 
-    public Task Unsubscribe(string group)
+    public async Task Unsubscribe(string group)
     {
-        if (Context.Items[GroupsKey] is not HashSet<string> groups || group is null || !groups.Remove(group))
+        if (Context.Items[GroupsKey] is Dictionary<string, IReadOnlyList<string>> groups && group is not null && groups.Remove(group, out var members))
         {
-            return Task.CompletedTask;
+            foreach (var member in members)
+            {
+                await Groups.RemoveFromGroupAsync(Context.ConnectionId, member);
+            }
         }
-
-        return Groups.RemoveFromGroupAsync(Context.ConnectionId, group);
     }
 }

@@ -1,5 +1,7 @@
 using System.Collections.Immutable;
+using Dashboard.Contracts.Alerts;
 using Dashboard.Contracts.Push;
+using Dashboard.Web.Alerts;
 using Microsoft.AspNetCore.SignalR;
 
 namespace Dashboard.Web.Push;
@@ -11,7 +13,7 @@ namespace Dashboard.Web.Push;
 /// its buffers, which profiling showed as lock contention that grew with the number of connections.
 /// Each group send only queues the message on every connection, so one after the other costs no delay.
 /// </remarks>
-public sealed class DashboardObserver(IHubContext<DashboardHub> hub) : IDashboardObserver
+public sealed class DashboardObserver(IHubContext<DashboardHub> hub, ScopedGroups scoped) : IDashboardObserver
 {
     public const string UpdateMethod = "update";
 
@@ -22,6 +24,14 @@ public sealed class DashboardObserver(IHubContext<DashboardHub> hub) : IDashboar
             foreach (var group in UpdateKeys.GroupsOf(update.Key))
             {
                 await hub.Clients.Group(group).SendAsync(UpdateMethod, update);
+            }
+
+            if (update.Data is AlertBoard board)
+            {
+                foreach (var (group, scope) in scoped.AlertGroups)
+                {
+                    await hub.Clients.Group(group).SendAsync(UpdateMethod, update with { Data = board.VisibleTo(scope) });
+                }
             }
         }
     }

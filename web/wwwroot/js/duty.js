@@ -8,6 +8,7 @@ import { createTrend } from "./trend.js";
 import { ALERTS_GROUP, act, fetchAlerts, isFiring, renderAlertList } from "./alerts.js";
 import { shortName } from "./rankings.js";
 import { preparePage, showConnection, setText } from "./page.js";
+import { me } from "./session.js";
 
 const NAME_KEY = "dashboard.duty.name";
 
@@ -43,6 +44,7 @@ function renderLine(display, rows, snapshot) {
   showStatus(row.querySelector(".last-hour-status"), judge(display, "lastHourCalls", hotline.lastHourCalls));
   document.getElementById("demo-badge").hidden = !snapshot.demo;
 }
+
 
 function setUpTrend(rows) {
   const trend = createTrend(document.getElementById("trend-chart"));
@@ -108,8 +110,22 @@ function setUpAlerts() {
   };
 }
 
+// A county's officer sees its own lines and alerts only (the server cuts the groups down): the totals
+// are the county's, and the way back leads to its own county page rather than the city wall.
+async function showScope() {
+  const counties = (await me())?.counties ?? [];
+  if (counties.length === 0) return;
+  const total = counties.length === 1 ? "本区县合计" : "辖区合计";
+  document.querySelector("#trend-line option[value='']").textContent = total;
+  document.getElementById("trend-line-name").textContent = total;
+  const back = document.querySelector(".brand-name.back");
+  back.href = `/county/${encodeURIComponent(counties[0])}`;
+  back.textContent = "← 区县大屏";
+}
+
 async function start() {
   const { display, freshness } = await preparePage();
+  await showScope();
   const rows = new Map();
   const trend = setUpTrend(rows);
   fitCharts([trend.trend.chart]);

@@ -98,10 +98,9 @@ public static class AccessExtensions
         {
             options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
             {
-                var address = context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
-                return context.User.SubjectOf() is { } subject
-                    ? RateLimitPartition.GetTokenBucketLimiter($"{context.User.KindOf()}:{subject}", _ => Bucket(limits.RequestsPerSecond, limits.Burst))
-                    : RateLimitPartition.GetTokenBucketLimiter($"address:{address}", _ => Bucket(limits.AnonymousPerSecond, limits.AnonymousPerSecond * 2));
+                return context.User.RateLimitPartition() is { } caller
+                    ? RateLimitPartition.GetTokenBucketLimiter(caller, _ => Bucket(limits.RequestsPerSecond, limits.Burst))
+                    : RateLimitPartition.GetTokenBucketLimiter($"address:{context.Connection.RemoteIpAddress}", _ => Bucket(limits.AnonymousPerSecond, limits.AnonymousPerSecond * 2));
             });
             options.AddPolicy(SignInEndpoints.RateLimitPolicy, context => RateLimitPartition.GetFixedWindowLimiter(
                 context.Connection.RemoteIpAddress?.ToString() ?? "unknown",

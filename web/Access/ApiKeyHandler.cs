@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
@@ -35,12 +34,12 @@ public sealed class ApiKeyHandler(IOptionsMonitor<AuthenticationSchemeOptions> o
             return AuthenticateResult.NoResult();
         }
 
-        if (key.Length is 0 or > MaxKeyLength || await lookup.FindBySecret(key) is not { } credential)
+        if (key.Length is 0 or > MaxKeyLength || await lookup.FindPrincipal(key) is not { } found)
         {
             return AuthenticateResult.Fail("unknown or revoked API key");
         }
 
-        return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(DashboardClaims.For(credential, SchemeName)), SchemeName));
+        return AuthenticateResult.Success(new AuthenticationTicket(found.Principal, SchemeName));
     }
 
     protected override Task HandleChallengeAsync(AuthenticationProperties properties) =>

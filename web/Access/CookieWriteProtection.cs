@@ -13,23 +13,23 @@ public sealed class CookieWriteProtection(RequestDelegate next, IAntiforgery ant
 {
     private static readonly PathString[] Exempt = ["/api/v1/auth/signin", "/api/v1/auth/setup"];
 
-    public async Task InvokeAsync(HttpContext context)
-    {
-        if (context.User.Identity is { IsAuthenticated: true, AuthenticationType: CookieSessions.Scheme })
-        {
-            if (IsCrossOrigin(context.Request))
-            {
-                await Problems.Write(context, StatusCodes.Status403Forbidden, "跨站请求被拒绝", "带登录凭据的请求必须来自本站页面");
-                return;
-            }
+    public Task InvokeAsync(HttpContext context) =>
+        context.User.Identity is { IsAuthenticated: true, AuthenticationType: CookieSessions.Scheme } ? FromOwnPages(context) : next(context);
 
-            var writes = !HttpMethods.IsGet(context.Request.Method) && !HttpMethods.IsHead(context.Request.Method) && !HttpMethods.IsOptions(context.Request.Method);
-            if (writes && context.Request.Path.StartsWithSegments("/api") && !Exempt.Any(path => context.Request.Path.Equals(path, StringComparison.OrdinalIgnoreCase))
-                && !await antiforgery.IsRequestValidAsync(context))
-            {
-                await Problems.Write(context, StatusCodes.Status400BadRequest, "缺少防伪令牌", "页面的写操作必须带 X-CSRF-TOKEN 请求头（取自 GET /api/v1/auth/me）");
-                return;
-            }
+    private async Task FromOwnPages(HttpContext context)
+    {
+        if (IsCrossOrigin(context.Request))
+        {
+            await Problems.Write(context, StatusCodes.Status403Forbidden, "跨站请求被拒绝", "带登录凭据的请求必须来自本站页面");
+            return;
+        }
+
+        var writes = !HttpMethods.IsGet(context.Request.Method) && !HttpMethods.IsHead(context.Request.Method) && !HttpMethods.IsOptions(context.Request.Method);
+        if (writes && context.Request.Path.StartsWithSegments("/api") && !Exempt.Any(path => context.Request.Path.Equals(path, StringComparison.OrdinalIgnoreCase))
+            && !await antiforgery.IsRequestValidAsync(context))
+        {
+            await Problems.Write(context, StatusCodes.Status400BadRequest, "缺少防伪令牌", "页面的写操作必须带 X-CSRF-TOKEN 请求头（取自 GET /api/v1/auth/me）");
+            return;
         }
 
         await next(context);

@@ -13,19 +13,25 @@ namespace Dashboard.Web.Access;
 /// </summary>
 public sealed class CredentialLookup(IGrainFactory grains, TimeProvider clock, IOptions<AuthOptions> options)
 {
-    /// <summary>By the secret itself: hashing it on every request would cost more than the rest of authentication.</summary>
-    private readonly ConcurrentDictionary<string, (Credential Credential, DateTimeOffset Until)> bySecret = new(StringComparer.Ordinal);
+    /// <summary>
+    /// By the secret itself: hashing it on every request would cost more than the rest of
+    /// authentication. The key's principal is kept with it, so a request builds no claims.
+    /// </summary>
+    private readonly ConcurrentDictionary<string, (Credential Credential, CallerPrincipal Principal, DateTimeOffset Until)> bySecret = new(StringComparer.Ordinal);
 
     private readonly ConcurrentDictionary<string, (Credential? Value, DateTimeOffset Until)> byId = new(StringComparer.Ordinal);
 
     private readonly ConcurrentDictionary<string, (StoredUser? Value, DateTimeOffset Until)> byLogin = new(StringComparer.OrdinalIgnoreCase);
 
-    public async Task<Credential?> FindBySecret(string secret)
+    public async Task<Credential?> FindBySecret(string secret) => (await FindPrincipal(secret))?.Credential;
+
+    /// <summary>The active credential with this secret and the principal its requests run as, or null.</summary>
+    public async Task<(Credential Credential, CallerPrincipal Principal)?> FindPrincipal(string secret)
     {
         var now = clock.GetUtcNow();
         if (bySecret.TryGetValue(secret, out var known) && known.Until > now)
         {
-            return known.Credential;
+            return (known.Credential, known.Principal);
         }
 
         var credential = await grains.GetGrain<ICredentialsGrain>(0).Find(Secrets.Hash(secret));
@@ -35,8 +41,9 @@ public sealed class CredentialLookup(IGrainFactory grains, TimeProvider clock, I
             return null;
         }
 
-        bySecret[secret] = (credential, now + options.Value.RevocationCheck);
-        return credential;
+        var principal = new CallerPrincipal(credential, ApiKeyHandler.SchemeName);
+        bySecret[secret] = (credential, principal, now + options.Value.RevocationCheck);
+        return (credential, principal);
     }
 
     /// <summary>The active credential with this id (a wall's cookie names its display), or null.</summary>

@@ -53,11 +53,16 @@ public static class DashboardClaims
         return new ClaimsIdentity(claims, authenticationType, ClaimTypes.Name, ClaimTypes.Role);
     }
 
-    public static AccessScope Scope(this ClaimsPrincipal user) => new([.. user.FindAll(County).Select(claim => claim.Value)]);
+    public static AccessScope Scope(this ClaimsPrincipal user) =>
+        user is CallerPrincipal caller ? caller.Scope : new([.. user.FindAll(County).Select(claim => claim.Value)]);
 
-    public static string? KindOf(this ClaimsPrincipal user) => user.FindFirstValue(Kind);
+    public static string? KindOf(this ClaimsPrincipal user) => user is CallerPrincipal caller ? caller.Kind : user.FindFirstValue(Kind);
 
-    public static string? SubjectOf(this ClaimsPrincipal user) => user.FindFirstValue(Subject);
+    public static string? SubjectOf(this ClaimsPrincipal user) => user is CallerPrincipal caller ? caller.Subject : user.FindFirstValue(Subject);
+
+    /// <summary>Whose rate limit a request counts against, or null for an anonymous caller (limited by address).</summary>
+    public static string? RateLimitPartition(this ClaimsPrincipal user) =>
+        user is CallerPrincipal caller ? caller.RateLimitPartition : user.SubjectOf() is { } subject ? $"{user.KindOf()}:{subject}" : null;
 
     /// <summary>
     /// Who did it, for audit trails: a person's name with their login, or a key's or display's name

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Net.Http.Json;
 using Dashboard.Testing;
@@ -26,6 +27,44 @@ public sealed class WallTests(Browser browser) : IClassFixture<Browser>
 
         await Expect(page.GetByTestId("city-occupants")).ToHaveTextAsync("3,410", new() { Timeout = 2000 });
         await page.ScreenshotAsync(new() { Path = Screenshots.PathFor("wall-after-admission-1920x1080.png") });
+    }
+
+    [Fact]
+    public async Task Through_a_minute_of_five_events_a_second_the_wall_and_leader_page_ask_the_server_only_when_a_call_changes_the_trend()
+    {
+        await using var app = new DashboardApp();
+        (await app.Http.PutAsJsonAsync("/api/v1/targets/441802/occupancy", new { value = 2000 })).EnsureSuccessStatusCode();
+        var wall = await browser.Open(app, "/", Pages.FullHd);
+        var leader = await browser.Open(app, "/leader", Pages.FullHd);
+        await Expect(wall.Locator("#trend-chart")).ToHaveAttributeAsync("data-today-calls", "0");
+        await Expect(leader.Locator("[data-metric='occupancy'] .ranking-row[data-code='441802']")).ToContainTextAsync("/ 2,000");
+        var requests = new ConcurrentQueue<string>();
+        void Record(Microsoft.Playwright.IRequest request)
+        {
+            if (new Uri(request.Url).AbsolutePath.StartsWith("/api/", StringComparison.Ordinal))
+            {
+                requests.Enqueue(request.Url);
+            }
+        }
+
+        wall.Request += (_, request) => Record(request);
+        leader.Request += (_, request) => Record(request);
+
+        var homes = DemoRegistry.ElderlyCareIds();
+        using var fiveASecond = new PeriodicTimer(TimeSpan.FromMilliseconds(200));
+        for (var index = 0; index < 300; index++)
+        {
+            await fiveASecond.WaitForNextTickAsync();
+            (await app.Http.Post(Events.Admitted($"steady-{index}", homes[index % homes.Length]))).EnsureSuccessStatusCode();
+        }
+
+        await Expect(wall.GetByTestId("city-occupants")).ToHaveTextAsync("3,709");
+        Assert.Empty(requests);
+
+        (await app.Http.Post(Events.InboundCall("steady-call", "441823"))).EnsureSuccessStatusCode();
+        await Expect(wall.Locator("#trend-chart")).ToHaveAttributeAsync("data-today-calls", "1", new() { Timeout = 10_000 });
+        Assert.Contains(requests, url => url.Contains("/hours", StringComparison.Ordinal));
+        Assert.DoesNotContain(requests, url => url.Contains("/targets", StringComparison.Ordinal));
     }
 
     [Fact]

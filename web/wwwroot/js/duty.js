@@ -42,9 +42,12 @@ function renderLine(display, rows, snapshot) {
   set(".cases-year", format.count(hotline.consultations + hotline.interventions));
   showStatus(row.querySelector(".missed-status"), judge(display, "missedCalls", hotline.today.missed));
   showStatus(row.querySelector(".last-hour-status"), judge(display, "lastHourCalls", hotline.lastHourCalls));
+  row.dataset.inbound = String(hotline.today.answered + hotline.today.missed);
   document.getElementById("demo-badge").hidden = !snapshot.demo;
 }
 
+// The hourly chart counts inbound calls: a line's case or outbound call leaves it as it is.
+const inboundCalls = row => row?.dataset.inbound;
 
 function setUpTrend(rows) {
   const trend = createTrend(document.getElementById("trend-chart"));
@@ -135,11 +138,11 @@ async function start() {
     groups: ["hotline"],
     optionalGroups: [ALERTS_GROUP],
     refreshEveryMs: freshness.refreshEveryMs,
-    onData: (key, data, group) => {
+    onData: (key, data, { group, snapshot }) => {
       freshness.confirm(group);
       if (group === ALERTS_GROUP) {
         alerts.fromHub(data);
-      } else if (key === group) {
+      } else if (snapshot) {
         const first = rows.size === 0;
         for (const line of data.lines) {
           if (first) trend.addLine(line);
@@ -148,8 +151,9 @@ async function start() {
         trend.show();
         document.getElementById("version-info").textContent = `数据版本 ${data.lines.reduce((sum, line) => sum + line.version, 0)}`;
       } else {
+        const calls = inboundCalls(rows.get(data.code));
         renderLine(display, rows, data);
-        trend.lineChanged(data.code);
+        if (inboundCalls(rows.get(data.code)) !== calls) trend.lineChanged(data.code);
       }
     },
     onUnavailable: () => alerts.unavailable(),

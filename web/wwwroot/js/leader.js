@@ -42,12 +42,12 @@ async function start() {
   connect({
     groups: ["city"],
     refreshEveryMs: freshness.refreshEveryMs,
-    onData: async (key, data, group) => {
+    onData: async (key, data, { group, snapshot }) => {
       freshness.confirm(group);
       city = data;
       render(panels, city, targets);
       // Targets change rarely: they are read again with every snapshot (connect, refresh, midnight).
-      if (key === group) {
+      if (snapshot) {
         targets = await fetchTargets();
         render(panels, city, targets);
       }

@@ -25,7 +25,9 @@ function retryDelay(attempt) {
 // onUnavailable and the group is tried again at the next refresh, while the rest keeps working.
 // refreshEveryMs: snapshots are fetched again this often, so figures are confirmed even when nothing
 // changes and a connection that died silently stops confirming them.
-// onData(key, data, group) gets every snapshot and newer update; group is the subscription it came through.
+// onData(key, data, { group, snapshot }) gets every snapshot and newer update: group is the subscription
+// it came through, snapshot tells a group's whole state (on connect, refresh, midnight) from a change to
+// it, so that a page fetches what changes rarely (targets, trends) only with snapshots.
 export function connect({ groups, optionalGroups = [], onData, onState, onUnavailable = () => {}, refreshEveryMs = 0 }) {
   const versions = new Map();
   const all = [...groups, ...optionalGroups];
@@ -42,7 +44,7 @@ export function connect({ groups, optionalGroups = [], onData, onState, onUnavai
   connection.on("update", update => {
     if (update.version <= (versions.get(update.key) ?? -1)) return;
     versions.set(update.key, update.version);
-    onData(update.key, update.data, groupOf(update.key));
+    onData(update.key, update.data, { group: groupOf(update.key), snapshot: false });
   });
 
   // After a (re)connect a snapshot is current by definition: after a server restart versions may start
@@ -51,7 +53,7 @@ export function connect({ groups, optionalGroups = [], onData, onState, onUnavai
     const snapshot = await connection.invoke("Subscribe", group);
     if (afterConnect || snapshot.version >= (versions.get(group) ?? -1)) {
       versions.set(group, snapshot.version);
-      onData(group, snapshot, group);
+      onData(group, snapshot, { group, snapshot: true });
     }
   };
 

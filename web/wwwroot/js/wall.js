@@ -203,15 +203,14 @@ async function start() {
     groups: ["city"],
     optionalGroups: [ALERTS_GROUP],
     refreshEveryMs: freshness.refreshEveryMs,
-    onData: async (key, data, group) => {
+    onData: async (key, data, { group, snapshot }) => {
       freshness.confirm(group);
       if (group === ALERTS_GROUP) {
         renderTicker(ticker, data);
         return;
       }
-      const isSnapshot = key === group;
-      renderCity(state, data, isSnapshot);
-      if (isSnapshot) state.ranking.setTargets(await fetchTargets());
+      renderCity(state, data, snapshot);
+      if (snapshot) state.ranking.setTargets(await fetchTargets());
     },
     onUnavailable: async () => renderTicker(ticker, await fetchAlerts()),
     onState: showConnection,

@@ -76,7 +76,7 @@ public static partial class EventValidator
             EventTypes.InstitutionAdmitted => Institution(item, "institutionId", item.InstitutionId, InstitutionChangeKind.Admitted, Require(item.Count ?? 1, "count", 1, MaxCount, Fail), at, Fail),
             EventTypes.InstitutionDischarged => Institution(item, "institutionId", item.InstitutionId, InstitutionChangeKind.Discharged, Require(item.Count ?? 1, "count", 1, MaxCount, Fail), at, Fail),
             EventTypes.InstitutionCensus => Institution(item, "institutionId", item.InstitutionId, InstitutionChangeKind.Census, Require(item.Occupants, "occupants", 0, MaxBeds, Fail), at, Fail),
-            EventTypes.RescueReceived => Institution(item, "stationId", item.StationId, InstitutionChangeKind.RescueReceived, item.Minor == true ? 1 : 0, at, Fail),
+            EventTypes.RescueReceived => Institution(item, "stationId", item.StationId, InstitutionChangeKind.RescueReceived, item.Minor == true ? InstitutionChange.Minor : InstitutionChange.Adult, at, Fail),
             EventTypes.RescueReunited => Institution(item, "stationId", item.StationId, InstitutionChangeKind.RescueReunited, 0, at, Fail),
             EventTypes.RescueSettled => Institution(item, "stationId", item.StationId, InstitutionChangeKind.RescueSettled, 0, at, Fail),
             EventTypes.HotlineCall => Hotline(item, CallCounts(item, Fail), at, Fail),

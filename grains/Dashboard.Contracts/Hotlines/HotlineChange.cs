@@ -1,3 +1,5 @@
+using Dashboard.Contracts.Ingest;
+
 namespace Dashboard.Contracts.Hotlines;
 
 /// <summary>
@@ -9,4 +11,4 @@ public sealed record HotlineChange(
     [property: Id(0)] string EventId,
     [property: Id(1)] HotlineCounts Delta,
     [property: Id(2)] DateTimeOffset OccurredAt,
-    [property: Id(3)] ulong Fingerprint);
+    [property: Id(3)] ulong Fingerprint) : ICountedEvent;

@@ -1,3 +1,5 @@
+using Dashboard.Contracts.Ingest;
+
 namespace Dashboard.Contracts.Institutions;
 
 /// <summary>What an institution event does to the counters.</summary>
@@ -8,7 +10,7 @@ public enum InstitutionChangeKind
     Discharged,
     Census,
 
-    /// <summary>A person arrives at a rescue station; the value is 1 for a minor, else 0.</summary>
+    /// <summary>A person arrives at a rescue station; the value is <see cref="InstitutionChange.Minor"/> or <see cref="InstitutionChange.Adult"/>.</summary>
     RescueReceived,
 
     /// <summary>The longest-staying resident leaves, reunited with family (寻亲成功).</summary>
@@ -28,4 +30,10 @@ public sealed record InstitutionChange(
     [property: Id(1)] InstitutionChangeKind Kind,
     [property: Id(2)] int Value,
     [property: Id(3)] DateTimeOffset OccurredAt,
-    [property: Id(4)] ulong Fingerprint);
+    [property: Id(4)] ulong Fingerprint) : ICountedEvent
+{
+    /// <summary>The value of a <see cref="InstitutionChangeKind.RescueReceived"/> change for a minor.</summary>
+    public const int Minor = 1;
+
+    public const int Adult = 0;
+}

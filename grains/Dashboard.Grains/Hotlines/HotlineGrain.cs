@@ -4,9 +4,9 @@ using Dashboard.Contracts.Counties;
 using Dashboard.Contracts.Hotlines;
 using Dashboard.Contracts.Ingest;
 using Dashboard.Contracts.Push;
+using Dashboard.Grains.Counting;
 using Dashboard.Grains.Ingest;
 using Dashboard.Grains.Push;
-using Dashboard.Grains.Storage;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Serialization;
@@ -23,63 +23,60 @@ public sealed class HotlineGrain(
 {
     private HotlineTotals? committed;
 
-    private Deduplicator deduplicator = null!;
+    private CountingCore<HotlineState> counting = null!;
 
-    private GroupCommit commits = null!;
-
-    /// <summary>The working state; each write stores a copy (see <see cref="Write"/>).</summary>
-    private HotlineState State { get; set; } = null!;
+    private HotlineState Working => counting.Working;
 
     /// <summary>What was last written: the history that reads answer from.</summary>
-    private HotlineState Stored => state.State;
+    private HotlineState Stored => counting.Stored;
 
     private string Code => this.GetPrimaryKeyString();
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        State = state.State;
+        counting = new CountingCore<HotlineState>(state, copier, clock, new CountingSteps<HotlineState>
+        {
+            Scope = $"hotline:{Code}",
+            Archive = block => GrainFactory.GetGrain<IAcceptedIdsArchiveGrain>($"hotline:{Code}/{block}"),
+            Deactivate = DeactivateOnIdle,
+            Repeat = (callback, interval) => this.RegisterGrainTimer(callback, interval, interval),
+            BeforeWrite = now => HandOverFinishedDays(BureauCalendar.LocalDate(now)),
+            Written = _ => Publish(),
+            ReportUpward = () => GrainFactory.GetGrain<ICountyGrain>(Code).ReportHotline(committed!),
+        }, options.Value, logger);
         committed = Totals();
-        deduplicator = new Deduplicator(State.Accepted, $"hotline:{Code}", GrainFactory, options.Value, logger);
-        commits = new GroupCommit(Write);
-        await deduplicator.Load();
+        await counting.Load();
     }
 
     /// <summary>Switching between demo and real data starts the counters afresh: the two never mix.</summary>
     public async Task Define(string name, bool demo, HotlineCounts openingYear)
     {
-        if (State.Name == name && State.Demo == demo)
+        if (Working.Name == name && Working.Demo == demo)
         {
             return;
         }
 
-        commits.ThrowIfFailed();
-        if (State.Name is null || State.Demo != demo)
+        counting.ThrowIfFailed();
+        if (Working.Name is null || Working.Demo != demo)
         {
-            State.Counts = PeriodCounts<HotlineCounts>.Empty(Today()) with { Year = openingYear };
-            State.InboundPerMinute.Clear();
+            Working.Counts = PeriodCounts<HotlineCounts>.Empty(Today()) with { Year = openingYear };
+            Working.InboundPerMinute.Clear();
         }
 
-        State.Name = name;
-        State.Demo = demo;
-        await commits.Durable();
+        Working.Name = name;
+        Working.Demo = demo;
+        await counting.Durable();
     }
 
     public async Task<ImmutableArray<EventResult>> Apply(ImmutableArray<HotlineChange> changes)
     {
-        commits.ThrowIfFailed();
-        if (State.Name is null)
+        counting.ThrowIfFailed();
+        if (Working.Name is null)
         {
             return [.. changes.Select(change => EventResult.Rejected(change.EventId, $"区县代码 {Code} 没有未保热线"))];
         }
 
-        var now = clock.GetUtcNow();
-        var results = changes.Select(change => ApplyOne(change, now)).ToImmutableArray();
-        if (results.Any(result => result.Status == EventStatus.Accepted))
-        {
-            await commits.Durable();
-        }
-
-        return results;
+        return await counting.Apply(changes, Count);
     }
 
     public Task<HotlineTotals?> GetTotals() => Task.FromResult(committed);
@@ -96,24 +93,19 @@ public sealed class HotlineGrain(
         return new HotlineHistory(Code, BureauCalendar.StartOf(dates[0]), TimeSpan.FromHours(1), [.. minutes.SelectMany(day => HotlineDays.Hours(day))]);
     }
 
-    private EventResult ApplyOne(HotlineChange change, DateTimeOffset now)
+    /// <summary>Every valid call or case counts; the result is never a refusal.</summary>
+    private string? Count(HotlineChange change, DateTimeOffset now)
     {
-        if (deduplicator.Refuse(change.EventId, change.Fingerprint, change.OccurredAt, now) is { } refused)
-        {
-            return refused;
-        }
-
         var today = BureauCalendar.LocalDate(now);
         var day = BureauCalendar.LocalDate(change.OccurredAt);
-        State.Counts = (State.Counts ?? PeriodCounts<HotlineCounts>.Empty(today)).Count(day, change.Delta, today);
+        Working.Counts = (Working.Counts ?? PeriodCounts<HotlineCounts>.Empty(today)).Count(day, change.Delta, today);
         if (change.Delta.Inbound > 0 && day >= today.AddDays(-1))
         {
-            var minutes = State.InboundPerMinute.TryGetValue(day, out var known) ? known : State.InboundPerMinute[day] = new int[HotlineDays.MinutesPerDay];
+            var minutes = Working.InboundPerMinute.TryGetValue(day, out var known) ? known : Working.InboundPerMinute[day] = new int[HotlineDays.MinutesPerDay];
             minutes[HotlineDays.MinuteOfDay(change.OccurredAt)] += change.Delta.Inbound;
         }
 
-        deduplicator.Remember(change.EventId, change.Fingerprint, change.OccurredAt, now);
-        return EventResult.Accepted(change.EventId);
+        return null;
     }
 
     /// <summary>
@@ -122,12 +114,12 @@ public sealed class HotlineGrain(
     /// </summary>
     private async Task HandOverFinishedDays(DateOnly today)
     {
-        foreach (var (day, minutes) in State.InboundPerMinute.Where(entry => entry.Key < today.AddDays(-1)).ToList())
+        foreach (var (day, minutes) in Working.InboundPerMinute.Where(entry => entry.Key < today.AddDays(-1)).ToList())
         {
             try
             {
                 await GrainFactory.GetGrain<IHotlineDayGrain>(HotlineDays.Key(Code, day)).Store([.. minutes]);
-                State.InboundPerMinute.Remove(day);
+                Working.InboundPerMinute.Remove(day);
             }
             catch (Exception exception)
             {
@@ -136,31 +128,10 @@ public sealed class HotlineGrain(
         }
     }
 
-    /// <summary>
-    /// Writes a copy of the state with a new version (the storage provider serializes off the grain's
-    /// turn while the next calls change the working state), then publishes and tells the county.
-    /// </summary>
-    private async Task Write()
+    private void Publish()
     {
-        var now = clock.GetUtcNow();
-        await HandOverFinishedDays(BureauCalendar.LocalDate(now));
-        await deduplicator.Tidy(now);
-        State.Version++;
-        State.AsOf = now;
-        state.State = copier.Copy(State);
-        await state.WriteOrDeactivate(DeactivateOnIdle);
-
         committed = Totals();
         notifier.Publish(new DashboardUpdate(UpdateKeys.Hotline(Code), committed!.Version, committed.AsOf, HotlineSnapshot.From(committed, clock.GetUtcNow())));
-        try
-        {
-            await GrainFactory.GetGrain<ICountyGrain>(Code).ReportHotline(committed);
-        }
-        catch (Exception exception)
-        {
-            // The calls are stored; the county reads this line again when it next activates or hears from it.
-            logger.LogWarning(exception, "Report of hotline {Code} to its county failed", Code);
-        }
     }
 
     private HotlineTotals? Totals()

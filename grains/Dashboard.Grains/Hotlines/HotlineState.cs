@@ -1,5 +1,6 @@
 using Dashboard.Contracts.Calendar;
 using Dashboard.Contracts.Hotlines;
+using Dashboard.Grains.Counting;
 using Dashboard.Grains.Ingest;
 
 namespace Dashboard.Grains.Hotlines;
@@ -9,7 +10,7 @@ namespace Dashboard.Grains.Hotlines;
 /// today and yesterday, all written together. Older days move to their own grains, so this stays small.
 /// </summary>
 [GenerateSerializer, Alias("dashboard.hotline-state")]
-public sealed class HotlineState
+public sealed class HotlineState : ICountedState
 {
     [Id(0)] public string? Name { get; set; }
 

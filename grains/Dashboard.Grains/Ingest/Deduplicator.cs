@@ -11,7 +11,8 @@ namespace Dashboard.Grains.Ingest;
 /// written with the grain's counters (<see cref="AcceptedIds"/>), and full blocks of ids move to
 /// archive grains before a write, so the counting grain's state stays small at any event rate.
 /// </summary>
-public sealed class Deduplicator(AcceptedIds stored, string scope, IGrainFactory grains, IngestOptions options, ILogger logger)
+/// <param name="archive">The archive grain of a sealed block, by block number.</param>
+public sealed class Deduplicator(AcceptedIds stored, string scope, Func<long, IAcceptedIdsArchiveGrain> archive, IngestOptions options, ILogger logger)
 {
     /// <summary>Ids per sealed block: about 3 KB, a small write of its own.</summary>
     public const int BlockSize = 128;
@@ -23,7 +24,7 @@ public sealed class Deduplicator(AcceptedIds stored, string scope, IGrainFactory
     /// <summary>Reads the sealed blocks back, on activation.</summary>
     public async Task Load()
     {
-        var blocks = await Task.WhenAll(stored.Sealed.Select(async block => (block.Number, Ids: await Archive(block.Number).Read())));
+        var blocks = await Task.WhenAll(stored.Sealed.Select(async block => (block.Number, Ids: await archive(block.Number).Read())));
         foreach (var (number, ids) in blocks)
         {
             sealedIds[number] = ids;
@@ -34,8 +35,9 @@ public sealed class Deduplicator(AcceptedIds stored, string scope, IGrainFactory
     }
 
     /// <summary>The result for an event that must not be applied, or null when it may be.</summary>
-    public EventResult? Refuse(string id, ulong fingerprint, DateTimeOffset occurredAt, DateTimeOffset now)
+    public EventResult? Refuse(ICountedEvent counted, DateTimeOffset now)
     {
+        var (id, fingerprint, occurredAt) = (counted.EventId, counted.Fingerprint, counted.OccurredAt);
         // Checked first, so the answer for an old event does not depend on whether its id was forgotten yet.
         if (occurredAt < now - options.DedupeWindow)
         {
@@ -58,11 +60,11 @@ public sealed class Deduplicator(AcceptedIds stored, string scope, IGrainFactory
     /// Remembers an accepted event until a retry of it would be refused by its time anyway: the
     /// window counts from when it occurred or was accepted, whichever is later.
     /// </summary>
-    public void Remember(string id, ulong fingerprint, DateTimeOffset occurredAt, DateTimeOffset now)
+    public void Remember(ICountedEvent counted, DateTimeOffset now)
     {
-        var accepted = new AcceptedId(Hash(id), fingerprint, (occurredAt > now ? occurredAt : now).UtcTicks);
+        var accepted = new AcceptedId(Hash(counted.EventId), counted.Fingerprint, (counted.OccurredAt > now ? counted.OccurredAt : now).UtcTicks);
         stored.Open.Add(accepted);
-        fingerprints[accepted.IdHash] = fingerprint;
+        fingerprints[accepted.IdHash] = counted.Fingerprint;
     }
 
     /// <summary>
@@ -97,7 +99,7 @@ public sealed class Deduplicator(AcceptedIds stored, string scope, IGrainFactory
     {
         foreach (var block in stored.Sealed.Where(block => block.LatestHorizonTicks < horizon).ToList())
         {
-            await Archive(block.Number).Forget();
+            await archive(block.Number).Forget();
             stored.Sealed.Remove(block);
             if (sealedIds.Remove(block.Number, out var ids))
             {
@@ -113,7 +115,7 @@ public sealed class Deduplicator(AcceptedIds stored, string scope, IGrainFactory
     {
         var number = stored.NextBlock;
         var ids = stored.Open.Take(BlockSize).ToImmutableArray();
-        await Archive(number).Keep(ids);
+        await archive(number).Keep(ids);
         stored.Open.RemoveRange(0, ids.Length);
         stored.Sealed.Add(new SealedBlock(number, ids.Max(id => id.HorizonTicks)));
         stored.NextBlock = number + 1;
@@ -127,8 +129,6 @@ public sealed class Deduplicator(AcceptedIds stored, string scope, IGrainFactory
             fingerprints[id.IdHash] = id.Fingerprint;
         }
     }
-
-    private IAcceptedIdsArchiveGrain Archive(long number) => grains.GetGrain<IAcceptedIdsArchiveGrain>($"{scope}/{number}");
 
     private static ulong Hash(string id) => XxHash3.HashToUInt64(Encoding.UTF8.GetBytes(id));
 }

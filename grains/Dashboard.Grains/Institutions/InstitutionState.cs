@@ -1,6 +1,7 @@
 using Dashboard.Contracts.Calendar;
 using Dashboard.Contracts.Institutions;
 using Dashboard.Contracts.Rescue;
+using Dashboard.Grains.Counting;
 using Dashboard.Grains.Ingest;
 
 namespace Dashboard.Grains.Institutions;
@@ -10,7 +11,7 @@ namespace Dashboard.Grains.Institutions;
 /// together, so an acknowledged event is never lost and never counted twice.
 /// </summary>
 [GenerateSerializer, Alias("dashboard.institution-state")]
-public sealed class InstitutionState
+public sealed class InstitutionState : ICountedState
 {
     [Id(0)] public InstitutionInfo? Info { get; set; }
 

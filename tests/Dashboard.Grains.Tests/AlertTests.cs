@@ -160,7 +160,7 @@ public sealed class AlertTests : IAsyncLifetime
         }
 
         var detail = (await Board.Get(alert.Id))!;
-        Assert.Equal((AlertState.Resolved, AlertBoardGrain.System), (detail.Alert.State, detail.Alert.ResolvedBy));
+        Assert.Equal((AlertState.Resolved, AlertLifecycle.System), (detail.Alert.State, detail.Alert.ResolvedBy));
     }
 
     [Fact]

@@ -28,4 +28,9 @@ public sealed record AlertView(
     [property: Id(17)] DateTimeOffset? NormalSince)
 {
     public bool IsOpen => State != AlertState.Resolved;
+
+    /// <summary>A new alert: pending, level 0, seen once, nothing done about it yet.</summary>
+    public static AlertView Pending(string id, string scope, string scopeName, string rule, string subject, double expected, int observed, string message, DateTimeOffset now) =>
+        new(id, AlertState.Pending, Level: 0, scope, scopeName, rule, subject, expected, observed, message, Count: 1, OpenedAt: now,
+            FiredAt: null, AcknowledgedAt: null, AcknowledgedBy: null, ResolvedAt: null, ResolvedBy: null, NormalSince: null);
 }

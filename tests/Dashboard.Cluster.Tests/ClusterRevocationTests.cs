@@ -3,7 +3,6 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Dashboard.Testing;
-using Microsoft.AspNetCore.SignalR.Client;
 using Xunit.Abstractions;
 
 namespace Dashboard.Cluster.Tests;

@@ -1,7 +1,7 @@
-using Dashboard.Grains;
-using Dashboard.Grains.Institutions;
 using Dashboard.Contracts.Institutions;
 using Dashboard.Contracts.Registry;
+using Dashboard.Grains;
+using Dashboard.Grains.Institutions;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Storage;
 

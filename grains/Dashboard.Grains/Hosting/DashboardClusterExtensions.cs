@@ -6,7 +6,7 @@ using Orleans.Configuration;
 
 namespace Dashboard.Grains.Hosting;
 
-/// <summary>Membership, grain state and reminders in PostgreSQL, for silos and for web nodes as clients.</summary>
+/// <summary>Membership and grain state in PostgreSQL, for silos and for web nodes as clients.</summary>
 public static class DashboardClusterExtensions
 {
     public static DashboardClusterOptions GetClusterOptions(this IConfiguration configuration) =>
@@ -63,12 +63,7 @@ public static class DashboardClusterExtensions
             options.Invariant = PostgresDatabase.Invariant;
             options.ConnectionString = connectionString;
         });
-        silo.AddAdoNetGrainStorage(StorageNames.Dashboard, options =>
-        {
-            options.Invariant = PostgresDatabase.Invariant;
-            options.ConnectionString = connectionString;
-        });
-        return silo.UseAdoNetReminderService(options =>
+        return silo.AddAdoNetGrainStorage(StorageNames.Dashboard, options =>
         {
             options.Invariant = PostgresDatabase.Invariant;
             options.ConnectionString = connectionString;

@@ -2,7 +2,7 @@ namespace Dashboard.Grains.Hosting;
 
 /// <summary>
 /// Configuration section <c>Dashboard:Cluster</c>: silos and web nodes sharing one PostgreSQL
-/// database for membership, grain state and reminders.
+/// database for membership and grain state.
 /// </summary>
 public sealed class DashboardClusterOptions
 {
@@ -14,7 +14,7 @@ public sealed class DashboardClusterOptions
     /// <summary>Members with the same cluster id form one cluster.</summary>
     public string ClusterId { get; set; } = "qingyuan";
 
-    /// <summary>Identifies the stored grain state and reminders; keep it across deployments.</summary>
+    /// <summary>Identifies the stored grain state; keep it across deployments.</summary>
     public string ServiceId { get; set; } = "civil-affairs-dashboard";
 
     /// <summary>Silo-to-silo port of this silo.</summary>

@@ -14,7 +14,7 @@ public static class Benchmark
         var starting = Stopwatch.StartNew();
         await using var system = await SystemUnderTest.Start(options.Store, ScaleScenario.Settings(options));
         var startup = starting.Elapsed;
-        IReadOnlyList<Figures> figures = options.Scenario switch
+        var figures = options.Scenario switch
         {
             "ingest" => await IngestScenario.Run(system, options),
             "latency" or "fanout" => await LatencyScenario.Run(system, options),

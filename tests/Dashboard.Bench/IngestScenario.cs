@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Net.Http.Json;
 using Dashboard.Testing;
-using HdrHistogram;
 
 namespace Dashboard.Bench;
 
@@ -13,7 +12,9 @@ namespace Dashboard.Bench;
 /// Four phases side by side: batches spread over every institution, one event per request, batches
 /// sent twice with duplicates inside (retries), and batches that each come from one institution (a
 /// source's own feed). Every institution groups the events that arrive while its write is in flight
-/// into its next write.
+/// into its next write. Each phase also reports the server's processor time per request and per event
+/// (every process of the system: the web node, and the silo in a cluster), which a busy or noisy
+/// machine disturbs far less than throughput.
 /// </summary>
 public static class IngestScenario
 {
@@ -25,7 +26,7 @@ public static class IngestScenario
         var institutions = DemoRegistry.ElderlyCareIds();
         var pace = options.Rate > 0 ? $" offering {options.Rate} events/s" : string.Empty;
         Console.WriteLine($"warm-up: {options.Senders} senders for {WarmUp.TotalSeconds:0} s, not counted");
-        await RunPhase(system.Web.Http, institutions, new IngestPhase("warm-up", options.Batch, false, false), options with { Duration = WarmUp });
+        await RunPhase(system, institutions, new IngestPhase("warm-up", options.Batch, false, false), options with { Duration = WarmUp });
         var results = new List<Figures>();
         foreach (var phase in new IngestPhase[]
         {
@@ -36,16 +37,19 @@ public static class IngestScenario
         })
         {
             Console.WriteLine($"{phase.Name}: {options.Senders} senders{pace} for {options.Duration.TotalSeconds:0} s");
-            results.Add(await RunPhase(system.Web.Http, institutions, phase, options));
+            results.Add(await RunPhase(system, institutions, phase, options));
         }
 
         return results;
     }
 
-    private static async Task<Figures> RunPhase(HttpClient http, string[] institutions, IngestPhase phase, BenchOptions options)
+    private static async Task<Figures> RunPhase(SystemUnderTest system, string[] institutions, IngestPhase phase, BenchOptions options)
     {
+        var http = system.Web.Http;
         var histogram = Figures.NewHistogram();
         long accepted = 0;
+        long requests = 0;
+        var processorBefore = system.ProcessorTime();
         var perSender = options.Rate > 0 ? TimeSpan.FromSeconds((double)phase.Batch * options.Senders / options.Rate) : TimeSpan.Zero;
         var clock = Stopwatch.StartNew();
         await Task.WhenAll(Enumerable.Range(0, options.Senders).Select(sender => Task.Run(async () =>
@@ -82,6 +86,7 @@ public static class IngestScenario
                 foreach (var attempt in Enumerable.Range(0, phase.Retries ? 2 : 1))
                 {
                     var response = await http.Post([.. batch]);
+                    Interlocked.Increment(ref requests);
                     local.RecordValue(Math.Max(1, (long)(clock.Elapsed - due).TotalMicroseconds));
                     due = clock.Elapsed;
                     response.EnsureSuccessStatusCode();
@@ -95,7 +100,11 @@ public static class IngestScenario
                 histogram.Add(local);
             }
         })));
-        return Figures.Of(phase.Name, histogram, accepted, clock.Elapsed);
+        var processor = system.ProcessorTime() - processorBefore;
+        var figures = Figures.Of(phase.Name, histogram, accepted, clock.Elapsed);
+        figures.More["serverCpuUsPerRequest"] = Math.Round(processor.TotalMicroseconds / Math.Max(1, requests), 1);
+        figures.More["serverCpuUsPerEvent"] = Math.Round(processor.TotalMicroseconds / Math.Max(1, accepted), 1);
+        return figures;
     }
 
     private sealed record AcceptedCount(int Accepted);

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Text;
-using Dashboard.Testing;
 
 namespace Dashboard.Bench;
 

@@ -46,6 +46,10 @@ public sealed class SystemUnderTest : IAsyncDisposable
         return new SystemUnderTest(node, [node, silo, postgres]);
     }
 
+    /// <summary>Processor time used so far by every process of the system (the database server excluded).</summary>
+    public TimeSpan ProcessorTime() =>
+        parts.OfType<DashboardProcess>().Aggregate(TimeSpan.Zero, (total, process) => total + process.Usage().ProcessorTime);
+
     public async ValueTask DisposeAsync()
     {
         foreach (var part in parts)

@@ -80,7 +80,7 @@ public sealed class SoakTests(Browser browser, ITestOutputHelper output) : IClas
         while (clock.Elapsed < duration)
         {
             var institution = institutions[next / 2 % institutions.Length];
-            object change = next % 10 == 9
+            var change = next % 10 == 9
                 ? Events.InboundCall($"soak-call-{next}", "441823")
                 : next % 2 == 0 ? Events.Admitted($"soak-{next}", institution) : Events.Discharged($"soak-{next}", institution);
             (await app.Http.Post(change)).EnsureSuccessStatusCode();

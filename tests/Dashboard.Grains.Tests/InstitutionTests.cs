@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using Dashboard.Contracts.Counties;
 using Dashboard.Contracts.Ingest;
 using Dashboard.Contracts.Institutions;

@@ -6,10 +6,10 @@ using Dashboard.Contracts.Ingest;
 using Dashboard.Testing;
 using Dashboard.Web.Access;
 using Microsoft.AspNetCore.Authentication.Cookies;
-using Microsoft.Extensions.Time.Testing;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Dashboard.Web.Tests;
 
@@ -240,7 +240,7 @@ public sealed class AccessTests : IAsyncDisposable
         var trail = (await app.Http.GetFromJsonAsync<SecurityEvent[]>("/api/v1/admin/audit", Json.Options))!;
         var forViewer = await viewer.GetAsync("/api/v1/admin/audit");
 
-        Assert.Contains(trail, entry => entry.Action == "user.add" && entry.Target.Contains("sun.viewer") && entry.Actor.StartsWith("密钥 bootstrap"));
+        Assert.Contains(trail, entry => entry.Action == "user.add" && entry.Target.Contains("sun.viewer") && entry.Actor.StartsWith("密钥 bootstrap", StringComparison.Ordinal));
         Assert.Contains(trail, entry => entry.Action == "signin" && !entry.Succeeded && entry.Actor == "sun.viewer");
         Assert.Contains(trail, entry => entry.Action == "target.set" && entry.Target == $"{Qingcheng} rescues = 40");
         Assert.Contains(trail, entry => entry.Action == "key.issue" && entry.Target.Contains("审计测试"));

@@ -1,6 +1,6 @@
+using System.Net.Http.Json;
 using Dashboard.Contracts.Access;
 using Dashboard.Testing;
-using System.Net.Http.Json;
 
 namespace Dashboard.Web.Tests;
 

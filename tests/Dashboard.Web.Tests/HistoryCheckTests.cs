@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Net.Http.Json;
-using Dashboard.Contracts.City;
 using Dashboard.Contracts.Counties;
 using Dashboard.Contracts.Ingest;
 using Dashboard.Testing;

@@ -1,8 +1,7 @@
+using System.Globalization;
 using System.Threading.RateLimiting;
 using Dashboard.Web.Push;
 using Microsoft.AspNetCore.Authentication;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.RateLimiting;
 
 namespace Dashboard.Web.Access;
 
@@ -108,7 +107,7 @@ public static class AccessExtensions
             options.OnRejected = async (context, cancellationToken) =>
             {
                 var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)) : 1;
-                context.HttpContext.Response.Headers.RetryAfter = retryAfter.ToString();
+                context.HttpContext.Response.Headers.RetryAfter = retryAfter.ToString(CultureInfo.InvariantCulture);
                 await Problems.Write(context.HttpContext, StatusCodes.Status429TooManyRequests, "请求过于频繁", $"请在 {retryAfter} 秒后重试");
             };
         });

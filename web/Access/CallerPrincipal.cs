@@ -11,12 +11,12 @@ namespace Dashboard.Web.Access;
 /// </summary>
 public sealed class CallerPrincipal : ClaimsPrincipal
 {
-    private readonly string role;
+    private readonly string roleName;
 
     public CallerPrincipal(Credential credential, string authenticationType)
         : base(DashboardClaims.For(credential, authenticationType))
     {
-        role = credential.Role.ToString();
+        roleName = credential.Role.ToString();
         Kind = credential.Kind == CredentialKind.Display ? DashboardClaims.DisplayKind : DashboardClaims.KeyKind;
         Subject = credential.Id;
         Scope = new AccessScope(credential.Counties);
@@ -32,5 +32,5 @@ public sealed class CallerPrincipal : ClaimsPrincipal
     /// <summary>Whose rate limit a request counts against.</summary>
     public string RateLimitPartition { get; }
 
-    public override bool IsInRole(string name) => string.Equals(name, role, StringComparison.Ordinal);
+    public override bool IsInRole(string role) => string.Equals(role, roleName, StringComparison.Ordinal);
 }

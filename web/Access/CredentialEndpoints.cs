@@ -2,8 +2,8 @@ using System.Collections.Immutable;
 using System.Security.Claims;
 using Dashboard.Contracts.Access;
 using Dashboard.Contracts.Registry;
-using Dashboard.Web.Snapshots;
 using Dashboard.Contracts.Text;
+using Dashboard.Web.Snapshots;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Dashboard.Web.Access;

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Globalization;
 using System.Security.Claims;
 using Dashboard.Contracts.Access;
 using Dashboard.Contracts.Calendar;
@@ -25,10 +26,10 @@ public sealed class SecurityLog(IGrainFactory grains, TimeProvider clock)
         var first = BureauCalendar.LocalDate(since);
         var last = BureauCalendar.LocalDate(now);
         var days = Enumerable.Range(0, last.DayNumber - first.DayNumber + 1).Select(first.AddDays);
-        var entries = await Task.WhenAll(days.Select(day => grains.GetGrain<ISecurityLogGrain>(day.ToString("yyyy-MM-dd")).Get()));
+        var entries = await Task.WhenAll(days.Select(day => grains.GetGrain<ISecurityLogGrain>(day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)).Get()));
         return [.. entries.SelectMany(day => day).Where(entry => entry.At >= since)];
     }
 
     private Task Append(SecurityEvent entry) =>
-        grains.GetGrain<ISecurityLogGrain>(BureauCalendar.LocalDate(entry.At).ToString("yyyy-MM-dd")).Append(entry);
+        grains.GetGrain<ISecurityLogGrain>(BureauCalendar.LocalDate(entry.At).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)).Append(entry);
 }

@@ -3,8 +3,8 @@ using System.Security.Claims;
 using System.Text.RegularExpressions;
 using Dashboard.Contracts.Access;
 using Dashboard.Contracts.Registry;
-using Dashboard.Web.Snapshots;
 using Dashboard.Contracts.Text;
+using Dashboard.Web.Snapshots;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Dashboard.Web.Access;

@@ -3,9 +3,9 @@ using System.Security.Claims;
 using Dashboard.Contracts.Alerts;
 using Dashboard.Contracts.Calendar;
 using Dashboard.Contracts.Registry;
+using Dashboard.Contracts.Text;
 using Dashboard.Web.Access;
 using Dashboard.Web.Snapshots;
-using Dashboard.Contracts.Text;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Dashboard.Web.Alerts;

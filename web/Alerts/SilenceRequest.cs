@@ -1,7 +1,7 @@
 using Dashboard.Contracts.Alerts;
 using Dashboard.Contracts.Registry;
-using Dashboard.Grains.Alerts;
 using Dashboard.Contracts.Text;
+using Dashboard.Grains.Alerts;
 
 namespace Dashboard.Web.Alerts;
 

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Globalization;
 using Microsoft.AspNetCore.Diagnostics;
 
 namespace Dashboard.Web.Hosting;
@@ -12,19 +13,19 @@ public sealed class TransientFailureHandler(IProblemDetailsService problems, ILo
 {
     private const int RetryAfterSeconds = 1;
 
-    public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
         if (exception is not (OrleansException or TimeoutException or DbException))
         {
             return false;
         }
 
-        logger.LogWarning(exception, "Transient failure on {Path}; the client is told to retry", context.Request.Path);
-        context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
-        context.Response.Headers.RetryAfter = RetryAfterSeconds.ToString();
+        logger.LogWarning(exception, "Transient failure on {Path}; the client is told to retry", httpContext.Request.Path);
+        httpContext.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+        httpContext.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
         return await problems.TryWriteAsync(new ProblemDetailsContext
         {
-            HttpContext = context,
+            HttpContext = httpContext,
             Exception = exception,
             ProblemDetails =
             {

@@ -1,8 +1,8 @@
+using System.Security.Claims;
 using Dashboard.Contracts.Hotlines;
 using Dashboard.Contracts.Registry;
 using Dashboard.Web.Access;
 using Dashboard.Web.Snapshots;
-using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Dashboard.Web.Hotlines;

@@ -17,19 +17,19 @@ public sealed partial class HubGuard(ConnectionGuard connections, IOptions<AuthO
 
     private long nextWarningTicks;
 
-    public async ValueTask<object?> InvokeMethodAsync(HubInvocationContext invocation, Func<HubInvocationContext, ValueTask<object?>> next)
+    public async ValueTask<object?> InvokeMethodAsync(HubInvocationContext invocationContext, Func<HubInvocationContext, ValueTask<object?>> next)
     {
-        var limiter = (TokenBucketRateLimiter)invocation.Context.Items[LimiterKey]!;
+        var limiter = (TokenBucketRateLimiter)invocationContext.Context.Items[LimiterKey]!;
         using var lease = limiter.AttemptAcquire();
         if (!lease.IsAcquired)
         {
-            Warn("hub calls over the rate limit", invocation.Context.ConnectionId, invocation.HubMethodName);
+            Warn("hub calls over the rate limit", invocationContext.Context.ConnectionId, invocationContext.HubMethodName);
             throw new HubException("调用过于频繁，请稍后再试");
         }
 
         try
         {
-            return await next(invocation);
+            return await next(invocationContext);
         }
         catch (HubException)
         {
@@ -37,7 +37,7 @@ public sealed partial class HubGuard(ConnectionGuard connections, IOptions<AuthO
         }
         catch (Exception exception) when (exception is ArgumentException or InvalidCastException or NullReferenceException or FormatException)
         {
-            Warn(exception.GetType().Name, invocation.Context.ConnectionId, invocation.HubMethodName);
+            Warn(exception.GetType().Name, invocationContext.Context.ConnectionId, invocationContext.HubMethodName);
             throw new HubException("请求无效");
         }
     }

@@ -1,7 +1,7 @@
 using Dashboard.Contracts.Institutions;
 using Dashboard.Contracts.Registry;
-using Dashboard.Grains.Registry;
 using Dashboard.Contracts.Text;
+using Dashboard.Grains.Registry;
 
 namespace Dashboard.Web.Registry;
 
@@ -49,7 +49,8 @@ public sealed record RegistryEntry(string? Name, string? Kind, string? County, i
 
     public RegisteredInstitution ToRegistration(string id, Region region)
     {
-        InstitutionKinds.TryParse(Kind, out var kind);
+        // Validate() has refused an entry whose kind does not parse.
+        var kind = InstitutionKinds.TryParse(Kind, out var parsed) ? parsed : throw new InvalidOperationException($"Unvalidated kind {Kind}");
         return new RegisteredInstitution(new InstitutionInfo(id, Name!.Trim(), kind, CountyCode(region)!, Demo: false), Beds ?? 0, Occupants ?? 0);
     }
 

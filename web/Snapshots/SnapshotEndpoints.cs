@@ -1,9 +1,9 @@
+using System.Security.Claims;
 using Dashboard.Contracts.City;
 using Dashboard.Contracts.Counties;
 using Dashboard.Contracts.Institutions;
 using Dashboard.Contracts.Registry;
 using Dashboard.Web.Access;
-using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Dashboard.Web.Snapshots;

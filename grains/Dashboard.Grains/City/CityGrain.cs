@@ -1,8 +1,8 @@
-using Dashboard.Contracts.Hotlines;
 using System.Collections.Immutable;
 using Dashboard.Contracts.Calendar;
 using Dashboard.Contracts.City;
 using Dashboard.Contracts.Counties;
+using Dashboard.Contracts.Hotlines;
 using Dashboard.Contracts.Push;
 using Dashboard.Contracts.Registry;
 using Dashboard.Contracts.Rescue;

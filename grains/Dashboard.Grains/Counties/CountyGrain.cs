@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using Dashboard.Contracts.Calendar;
 using Dashboard.Contracts.City;
 using Dashboard.Contracts.Counties;
 using Dashboard.Contracts.Hotlines;

@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using Dashboard.Contracts.Ingest;
-using Dashboard.Grains.Storage;
 
 namespace Dashboard.Grains.Ingest;
 

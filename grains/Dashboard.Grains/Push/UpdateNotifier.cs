@@ -14,7 +14,7 @@ public sealed class UpdateNotifier(
     IGrainFactory grains,
     IOptions<PushOptions> options,
     TimeProvider clock,
-    ILogger<UpdateNotifier> logger) : ILifecycleParticipant<ISiloLifecycle>
+    ILogger<UpdateNotifier> logger) : ILifecycleParticipant<ISiloLifecycle>, IDisposable
 {
     private readonly ConcurrentDictionary<string, PendingUpdate> pending = new(StringComparer.Ordinal);
 
@@ -37,6 +37,8 @@ public sealed class UpdateNotifier(
         var update = new PendingUpdate(version, build);
         pending.AddOrUpdate(key, update, (_, queued) => queued.Version > version ? queued : update);
     }
+
+    public void Dispose() => stopping.Dispose();
 
     public void Participate(ISiloLifecycle lifecycle) =>
         lifecycle.Subscribe(nameof(UpdateNotifier), ServiceLifecycleStage.Active, Start, Stop);

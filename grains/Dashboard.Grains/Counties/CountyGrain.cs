@@ -15,7 +15,8 @@ public sealed class CountyGrain(
     UpdateNotifier notifier,
     TimeProvider clock) : Grain, ICountyGrain
 {
-    private readonly Dictionary<string, InstitutionTotals> institutions = new(StringComparer.Ordinal);
+    /// <summary>Immutable, so that a snapshot built later, off this grain's turn, reads the members of one moment.</summary>
+    private ImmutableDictionary<string, InstitutionTotals> institutions = ImmutableDictionary.Create<string, InstitutionTotals>(StringComparer.Ordinal);
 
     private HotlineTotals? hotline;
 
@@ -27,10 +28,7 @@ public sealed class CountyGrain(
     {
         var members = Task.WhenAll(state.State.Members.Select(id => GrainFactory.GetGrain<IInstitutionGrain>(id).GetTotals()));
         hotline = await GrainFactory.GetGrain<IHotlineGrain>(Code).GetTotals();
-        foreach (var totals in (await members).OfType<InstitutionTotals>())
-        {
-            institutions[totals.Info.Id] = totals;
-        }
+        institutions = institutions.SetItems((await members).OfType<InstitutionTotals>().Select(totals => KeyValuePair.Create(totals.Info.Id, totals)));
     }
 
     public async Task Define(string name, string cityCode)
@@ -53,7 +51,7 @@ public sealed class CountyGrain(
 
         if (!institutions.TryGetValue(totals.Info.Id, out var known) || known.Version < totals.Version)
         {
-            institutions[totals.Info.Id] = totals;
+            institutions = institutions.SetItem(totals.Info.Id, totals);
             await Changed();
         }
         else if (versionReportedToCity < CurrentTotals().Version)
@@ -75,7 +73,8 @@ public sealed class CountyGrain(
     {
         if (state.State.Members.Remove(institutionId))
         {
-            state.State.RetiredVersions += institutions.Remove(institutionId, out var left) ? left.Version : 0;
+            state.State.RetiredVersions += institutions.TryGetValue(institutionId, out var left) ? left.Version : 0;
+            institutions = institutions.Remove(institutionId);
             await state.WriteStateAsync();
             await Changed();
         }
@@ -83,12 +82,20 @@ public sealed class CountyGrain(
 
     public Task<ScopeTotals> GetTotals() => Task.FromResult(CurrentTotals());
 
-    public Task<CountySnapshot> GetSnapshot() => Task.FromResult(CurrentSnapshot());
+    public Task<CountySnapshot> GetSnapshot() => Task.FromResult(Snapshot(CurrentTotals(), institutions, clock.GetUtcNow()));
 
+    /// <summary>
+    /// The county's snapshot lists every institution, so it is built only when the notifier flushes:
+    /// once per flush however many reports arrived, from the totals and members of this moment.
+    /// </summary>
     private async Task Changed()
     {
-        var snapshot = CurrentSnapshot();
-        notifier.Publish(new DashboardUpdate(UpdateKeys.County(Code), snapshot.Version, snapshot.AsOf, snapshot));
+        var (key, totals, members) = (UpdateKeys.County(Code), CurrentTotals(), institutions);
+        notifier.Publish(key, totals.Version, () =>
+        {
+            var snapshot = Snapshot(totals, members, clock.GetUtcNow());
+            return new DashboardUpdate(key, snapshot.Version, snapshot.AsOf, snapshot);
+        });
         await ReportToCity();
     }
 
@@ -125,10 +132,9 @@ public sealed class CountyGrain(
             Hotlines: hotline is null ? [] : [hotline]);
     }
 
-    private CountySnapshot CurrentSnapshot()
+    private static CountySnapshot Snapshot(ScopeTotals totals, ImmutableDictionary<string, InstitutionTotals> institutions, DateTimeOffset now)
     {
-        var now = clock.GetUtcNow();
-        var summary = CurrentTotals().Summarize(now);
+        var summary = totals.Summarize(now);
         var list = institutions.Values
             .OrderBy(institution => institution.Info.Kind)
             .ThenBy(institution => institution.Info.Id, StringComparer.Ordinal)

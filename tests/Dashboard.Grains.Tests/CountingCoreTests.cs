@@ -20,7 +20,7 @@ public sealed class CountingCoreTests
 
     private readonly FakeTimeProvider clock = new(new DateTimeOffset(2026, 11, 29, 2, 0, 0, TimeSpan.Zero));
     private readonly MemoryStorage<HotlineState> storage = new(new HotlineState { Name = "测试热线" });
-    private readonly Dictionary<long, ImmutableArray<AcceptedId>> archived = [];
+    private readonly Dictionary<string, ImmutableArray<AcceptedId>> archived = [];
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(10);
 
     private readonly List<RecordedTimer> retries = [];
@@ -116,7 +116,7 @@ public sealed class CountingCoreTests
         var core = new CountingCore<HotlineState>(storage, Copier, clock, new CountingSteps<HotlineState>
         {
             Scope = "hotline:test",
-            Archive = block => new MemoryArchive(archived, block),
+            Archive = key => new MemoryArchive(archived, key),
             Deactivate = () => deactivations++,
             Repeat = (callback, _) =>
             {

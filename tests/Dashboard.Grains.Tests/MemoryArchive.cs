@@ -3,20 +3,20 @@ using Dashboard.Contracts.Ingest;
 
 namespace Dashboard.Grains.Tests;
 
-/// <summary>The archive grain of one block of accepted ids, as a dictionary entry.</summary>
-public sealed class MemoryArchive(Dictionary<long, ImmutableArray<AcceptedId>> blocks, long number) : IAcceptedIdsArchiveGrain
+/// <summary>The archive grain of one block of accepted ids, as a dictionary entry under its key.</summary>
+public sealed class MemoryArchive(Dictionary<string, ImmutableArray<AcceptedId>> blocks, string key) : IAcceptedIdsArchiveGrain
 {
     public Task Keep(ImmutableArray<AcceptedId> ids)
     {
-        blocks[number] = ids;
+        blocks[key] = ids;
         return Task.CompletedTask;
     }
 
-    public Task<ImmutableArray<AcceptedId>> Read() => Task.FromResult(blocks.GetValueOrDefault(number, []));
+    public Task<ImmutableArray<AcceptedId>> Read() => Task.FromResult(blocks.GetValueOrDefault(key, []));
 
     public Task Forget()
     {
-        blocks.Remove(number);
+        blocks.Remove(key);
         return Task.CompletedTask;
     }
 }

@@ -17,7 +17,7 @@ public sealed class CallerPrincipal : ClaimsPrincipal
         : base(DashboardClaims.For(credential, authenticationType))
     {
         roleName = credential.Role.ToString();
-        Kind = credential.Kind == CredentialKind.Display ? DashboardClaims.DisplayKind : DashboardClaims.KeyKind;
+        Kind = DashboardClaims.KindOf(credential);
         Subject = credential.Id;
         Scope = new AccessScope(credential.Counties);
         RateLimitPartition = $"{Kind}:{Subject}";

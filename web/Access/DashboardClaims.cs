@@ -25,8 +25,9 @@ public static class DashboardClaims
     public const string DisplayKind = "display";
 
     public static ClaimsIdentity For(Credential credential, string authenticationType) =>
-        Identity(authenticationType, credential.Kind == CredentialKind.Display ? DisplayKind : KeyKind,
-            credential.Id, credential.Name, credential.Role, credential.Counties, stamp: null);
+        Identity(authenticationType, KindOf(credential), credential.Id, credential.Name, credential.Role, credential.Counties, stamp: null);
+
+    public static string KindOf(Credential credential) => credential.Kind == CredentialKind.Display ? DisplayKind : KeyKind;
 
     public static ClaimsIdentity For(StoredUser user, string authenticationType) =>
         Identity(authenticationType, UserKind, user.Account.Login, user.Account.DisplayName, user.Account.Role, user.Account.Counties, user.Stamp);

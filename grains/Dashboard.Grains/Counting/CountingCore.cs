@@ -36,7 +36,7 @@ public sealed class CountingCore<TState>
         this.clock = clock;
         this.steps = steps;
         Working = storage.State;
-        deduplicator = new Deduplicator(Working.Accepted, steps.Scope, steps.Archive, options, logger);
+        deduplicator = new Deduplicator(Working.Accepted, steps.Scope, block => steps.Archive($"{steps.Scope}/{block}"), options, logger);
         commits = new GroupCommit(Write);
         report = new UpwardReport(steps.ReportUpward, steps.Repeat, steps.Scope, logger);
     }

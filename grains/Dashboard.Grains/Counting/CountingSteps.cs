@@ -8,8 +8,8 @@ public sealed class CountingSteps<TState>
     /// <summary>Names the grain in logs and in the keys of its archived event ids, e.g. <c>institution:441802-GB-001</c>.</summary>
     public required string Scope { get; init; }
 
-    /// <summary>The archive of a sealed block of accepted ids, by block number.</summary>
-    public required Func<long, IAcceptedIdsArchiveGrain> Archive { get; init; }
+    /// <summary>The archive grain with this key (the core names blocks <c>&lt;scope&gt;/&lt;block&gt;</c>).</summary>
+    public required Func<string, IAcceptedIdsArchiveGrain> Archive { get; init; }
 
     /// <summary>Drops the activation after a failed write, so the next call starts from what is stored.</summary>
     public required Action Deactivate { get; init; }

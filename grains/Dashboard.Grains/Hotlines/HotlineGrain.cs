@@ -37,7 +37,7 @@ public sealed class HotlineGrain(
         counting = new CountingCore<HotlineState>(state, copier, clock, new CountingSteps<HotlineState>
         {
             Scope = $"hotline:{Code}",
-            Archive = block => GrainFactory.GetGrain<IAcceptedIdsArchiveGrain>($"hotline:{Code}/{block}"),
+            Archive = key => GrainFactory.GetGrain<IAcceptedIdsArchiveGrain>(key),
             Deactivate = DeactivateOnIdle,
             Repeat = (callback, interval) => this.RegisterGrainTimer(callback, interval, interval),
             BeforeWrite = now => HandOverFinishedDays(BureauCalendar.LocalDate(now)),

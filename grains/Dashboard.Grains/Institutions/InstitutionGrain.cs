@@ -33,7 +33,7 @@ public sealed class InstitutionGrain(
         counting = new CountingCore<InstitutionState>(state, copier, clock, new CountingSteps<InstitutionState>
         {
             Scope = $"institution:{id}",
-            Archive = block => GrainFactory.GetGrain<IAcceptedIdsArchiveGrain>($"institution:{id}/{block}"),
+            Archive = key => GrainFactory.GetGrain<IAcceptedIdsArchiveGrain>(key),
             Deactivate = DeactivateOnIdle,
             Repeat = (callback, interval) => this.RegisterGrainTimer(callback, interval, interval),
             Written = written => committed = written.ToTotals(),

@@ -19,7 +19,7 @@ public sealed class WallBoardTests(Browser browser) : IClassFixture<Browser>
         var page = await browser.Open(app, "/", Pages.FullHd);
 
         await Expect(page.GetByTestId("city-occupancy-status")).ToHaveTextAsync("● 正常");
-        await Expect(page.Locator(".county[data-code='441881'] .chip")).ToHaveTextAsync("● 正常");
+        await Expect(page.Locator(".map-county[data-code='441881'] .chip")).ToHaveTextAsync("● 正常");
         await Expect(page.GetByTestId("ranking").Locator(".ranking-row")).ToHaveCountAsync(8);
         await Expect(page.GetByTestId("ticker")).ToContainTextAsync("阳山县");
         await Expect(page.GetByTestId("ticker")).ToContainTextAsync("未保热线来电激增");
@@ -41,7 +41,7 @@ public sealed class WallBoardTests(Browser browser) : IClassFixture<Browser>
             ["Dashboard:Display:Thresholds:lastHourCalls:Alarm"] = "2",
         });
         var page = await browser.Open(app, "/", Pages.FullHd);
-        var yangshan = page.Locator(".county[data-code='441823']");
+        var yangshan = page.Locator(".map-county[data-code='441823']");
         await Expect(yangshan).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("level-ok"));
 
         var calls = Enumerable.Range(1, 2).Select(index => Events.InboundCall($"spike-{index}", "441823")).ToArray();

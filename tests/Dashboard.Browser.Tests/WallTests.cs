@@ -76,12 +76,12 @@ public sealed class WallTests(Browser browser) : IClassFixture<Browser>
         await Expect(page.GetByTestId("city-beds")).ToHaveTextAsync("8,231");
         var stage = await page.Locator("#stage").BoundingBoxAsync();
         var chart = await page.Locator("#occupancy-chart").BoundingBoxAsync();
-        var counties = await page.Locator("#counties").BoundingBoxAsync();
+        var counties = await page.Locator("#county-map").BoundingBoxAsync();
         await page.ScreenshotAsync(new() { Path = Screenshots.PathFor("wall-3840x2160.png") });
 
         Assert.Equal((3840, 2160), ((int)Math.Round(stage!.Width), (int)Math.Round(stage.Height)));
         Assert.True(chart!.Y + chart.Height < stage.Height * 0.95, $"the chart reaches down to {chart.Y + chart.Height} of {stage.Height}");
-        Assert.True(counties!.Y + counties.Height < stage.Height * 0.95, $"the county grid reaches down to {counties.Y + counties.Height} of {stage.Height}");
+        Assert.True(counties!.Y + counties.Height < stage.Height * 0.95, $"the county map reaches down to {counties.Y + counties.Height} of {stage.Height}");
     }
 
     [Fact]
@@ -92,10 +92,10 @@ public sealed class WallTests(Browser browser) : IClassFixture<Browser>
         var page = await browser.Chromium.NewPageAsync(new() { ViewportSize = new() { Width = 1920, Height = 1080 }, Locale = "zh-CN" });
 
         await page.GotoAsync(await Pages.WallAddress(app.Http, app.BaseAddress, "/"));
-        await page.Locator(".county[data-code='441881']").ClickAsync();
+        await page.Locator(".map-county[data-code='441881']").ClickAsync();
 
         await Expect(page).ToHaveURLAsync(new Uri(app.BaseAddress, "/county/441881").ToString());
-        await Expect(page.Locator("#county-name")).ToHaveTextAsync("英德市");
+        await Expect(page.Locator("#page-title")).ToHaveTextAsync("英德市");
         var regional = page.Locator("tr", new() { HasText = "英德英中片区区域性敬老院" });
         await Expect(regional).ToHaveClassAsync("over");
         await Expect(regional).ToContainTextAsync("超员");

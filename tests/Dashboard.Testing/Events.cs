@@ -10,6 +10,9 @@ public static class Events
     public static object Capacity(string id, string institutionId, int beds) =>
         new { id, type = "institution.capacity", occurredAt = DateTimeOffset.UtcNow.ToString("O"), institutionId, beds };
 
+    public static object Census(string id, string institutionId, int occupants) =>
+        new { id, type = "institution.census", occurredAt = DateTimeOffset.UtcNow.ToString("O"), institutionId, occupants };
+
     public static object Admitted(string id, string institutionId = SomeInstitution, int count = 1, DateTimeOffset? at = null) =>
         new { id, type = "institution.admitted", occurredAt = (at ?? DateTimeOffset.UtcNow).ToString("O"), institutionId, count };
 

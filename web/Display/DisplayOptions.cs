@@ -28,4 +28,12 @@ public sealed class DisplayOptions
     public TimeSpan PageTurnInterval { get; set; } = TimeSpan.FromSeconds(10);
 
     public CarouselOptions Carousel { get; set; } = new();
+
+    /// <summary>
+    /// The GeoJSON boundaries of the region's counties, each feature with the county's GB/T 2260 code
+    /// in <c>properties.code</c>; relative paths start at the application's folder. The wall draws its
+    /// centre as this map; empty, or a map that lacks one of the registry's counties, keeps the grid of
+    /// county cards.
+    /// </summary>
+    public string MapFile { get; set; } = "maps/qingyuan.geojson";
 }

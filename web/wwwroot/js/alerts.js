@@ -15,6 +15,11 @@ export function isFiring(board) {
   return board?.alerts?.some(alert => alert.state === "firing") ?? false;
 }
 
+// The places (county or city codes) with an open alert: firing, or acknowledged and being handled.
+export function alertingScopes(board) {
+  return new Set(board?.alerts?.filter(alert => alert.state === "firing" || alert.state === "acknowledged").map(alert => alert.scope) ?? []);
+}
+
 // The alerts service may not be deployed: null when it does not answer.
 export async function fetchAlerts() {
   try {

@@ -4,6 +4,7 @@
 import { connect } from "./live.js";
 import { loadDisplay } from "./display.js";
 import { ALERTS_GROUP, fetchAlerts, isFiring } from "./alerts.js";
+import { tabTitle } from "./shell.js";
 
 // Without the hub's alerts group the REST list is read this often, so a firing alert holds the screen soon.
 const ALERT_POLL_MS = 10_000;
@@ -14,6 +15,7 @@ function kioskUrl(screen) {
 
 async function start() {
   const display = await loadDisplay();
+  document.title = tabTitle("轮播", display.cityName);
   const container = document.getElementById("carousel");
   const screens = [...display.carouselScreens];
   if (!screens.includes(display.carouselAlertScreen)) screens.push(display.carouselAlertScreen);

@@ -3,7 +3,8 @@
 import { connect } from "./live.js";
 import * as format from "./format.js";
 import { judge, worst, showStatus } from "./display.js";
-import { preparePage, showConnection, setText } from "./page.js";
+import { preparePage, setText } from "./page.js";
+import { setPageTitle, showConnection, showSnapshot } from "./shell.js";
 import { createPager } from "./pager.js";
 
 const code = decodeURIComponent(location.pathname.split("/").filter(Boolean).pop() ?? "");
@@ -59,8 +60,7 @@ function renderStatus(display, county) {
 function render(display, pager, county) {
   const care = county.elderlyCare;
   renderStatus(display, county);
-  document.getElementById("county-name").textContent = county.name;
-  document.title = `${county.name} · 清远市民政局`;
+  setPageTitle(county.name);
   setText("kpi-beds", format.count(care.beds));
   setText("kpi-occupants", format.count(care.occupants));
   setText("kpi-occupancy", format.percent(care.occupancyRate));
@@ -78,9 +78,7 @@ function render(display, pager, county) {
   document.getElementById("kpi-hotline-detail").textContent =
     `未接 ${format.count(county.hotline.today.missed)} · 拨出 ${format.count(county.hotline.today.outbound)} · 近1小时 ${format.count(county.hotline.lastHourCalls)}`;
   pager.setRows([...county.institutions].sort(byAttention).map(row));
-  document.getElementById("as-of").textContent = format.time(county.asOf);
-  document.getElementById("demo-badge").hidden = !county.demo;
-  document.getElementById("version-info").textContent = `数据版本 ${county.version}`;
+  showSnapshot(county);
 }
 
 async function start() {

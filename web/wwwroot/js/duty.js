@@ -7,7 +7,8 @@ import { fitCharts } from "./charts.js";
 import { createTrend } from "./trend.js";
 import { ALERTS_GROUP, act, fetchAlerts, isFiring, renderAlertList } from "./alerts.js";
 import { shortName } from "./rankings.js";
-import { preparePage, showConnection, setText } from "./page.js";
+import { preparePage, setText } from "./page.js";
+import { pointBack, showConnection, showSnapshot } from "./shell.js";
 import { me } from "./session.js";
 
 const NAME_KEY = "dashboard.duty.name";
@@ -121,9 +122,7 @@ async function showScope() {
   const total = counties.length === 1 ? "本区县合计" : "辖区合计";
   document.querySelector("#trend-line option[value='']").textContent = total;
   document.getElementById("trend-line-name").textContent = total;
-  const back = document.querySelector(".brand-name.back");
-  back.href = `/county/${encodeURIComponent(counties[0])}`;
-  back.textContent = "← 区县大屏";
+  pointBack(`/county/${encodeURIComponent(counties[0])}`, "← 区县大屏");
 }
 
 async function start() {
@@ -149,7 +148,7 @@ async function start() {
           renderLine(display, rows, line);
         }
         trend.show();
-        document.getElementById("version-info").textContent = `数据版本 ${data.lines.reduce((sum, line) => sum + line.version, 0)}`;
+        showSnapshot({ demo: data.lines.some(line => line.demo), version: data.lines.reduce((sum, line) => sum + line.version, 0) });
       } else {
         const calls = inboundCalls(rows.get(data.code));
         renderLine(display, rows, data);

@@ -3,7 +3,8 @@
 import { connect } from "./live.js";
 import * as format from "./format.js";
 import { TARGET_METRICS, cityProgress, fetchTargets, rank, renderRanking } from "./rankings.js";
-import { preparePage, showConnection } from "./page.js";
+import { preparePage } from "./page.js";
+import { showConnection, showSnapshot } from "./shell.js";
 
 function createPanel(entry) {
   const panel = document.createElement("article");
@@ -17,20 +18,18 @@ function createPanel(entry) {
   return panel;
 }
 
-function cityText(progress, unit) {
-  if (progress.target === undefined) return `8 区县合计 ${format.count(progress.figure)} ${unit} · 未设目标`;
-  return `8 区县合计 ${format.count(progress.figure)} ${unit} · 目标完成 ${format.percent(progress.percent)}`;
+function cityText(counties, progress, unit) {
+  const total = `${counties} 区县合计 ${format.count(progress.figure)} ${unit}`;
+  return progress.target === undefined ? `${total} · 未设目标` : `${total} · 目标完成 ${format.percent(progress.percent)}`;
 }
 
 function render(panels, city, targets) {
   for (const entry of TARGET_METRICS) {
     const panel = panels.get(entry.metric);
-    panel.querySelector(".city-progress").textContent = cityText(cityProgress(city.counties, entry, targets), entry.unit);
+    panel.querySelector(".city-progress").textContent = cityText(city.counties.length, cityProgress(city.counties, entry, targets), entry.unit);
     renderRanking(panel.querySelector(".ranking"), rank(city.counties, entry, targets), entry.unit);
   }
-  document.getElementById("as-of").textContent = format.time(city.asOf);
-  document.getElementById("demo-badge").hidden = !city.demo;
-  document.getElementById("version-info").textContent = `数据版本 ${city.version}`;
+  showSnapshot(city);
 }
 
 async function start() {

@@ -1,13 +1,16 @@
-// The city wall: KPI tiles, the counties coloured by their worst status, occupancy and rescue by county,
+// The city wall: KPI tiles, the counties coloured by their worst status (on the county map, or as cards
+// where no map is configured), occupancy and rescue by county,
 // the hotline trend, a rotating ranking board and the alert ticker, live from the "city" and "alerts" groups.
 import { connect } from "./live.js";
 import * as format from "./format.js";
 import { judge, worst, showStatus } from "./display.js";
 import { createChart, fitCharts } from "./charts.js";
 import { createTrend } from "./trend.js";
-import { ALERTS_GROUP, fetchAlerts, renderTicker } from "./alerts.js";
+import { ALERTS_GROUP, alertingScopes, fetchAlerts, renderTicker } from "./alerts.js";
+import { covers, createCountyMap, fetchMap, renderCountyMap } from "./countymap.js";
 import { TARGET_METRICS, fetchTargets, rank, renderRanking, shortName } from "./rankings.js";
-import { preparePage, showConnection, setText } from "./page.js";
+import { preparePage, setText } from "./page.js";
+import { showConnection, showSnapshot } from "./shell.js";
 
 const LEVEL_COLOURS = { ok: "#5cc8ff", warn: "#f5b342", bad: "#ff5d5d" };
 
@@ -58,9 +61,16 @@ function renderOccupancyChart(chart, display, counties) {
   chart.update("none");
 }
 
-function countyTile(display, county) {
+// The county's worst figure: { label, judgement }. A home over capacity is a safety matter, red whatever
+// the county's occupancy rate.
+function worstOf(display, county) {
   const judged = COUNTY_METRICS.map(entry => ({ ...entry, judgement: judge(display, entry.metric, entry.value(county)) }));
-  const worstOne = worst(judged, entry => entry.judgement).item;
+  if (county.elderlyCare.overCapacity > 0) judged.push({ label: "机构", judgement: { level: "bad", text: "超员" } });
+  return worst(judged, entry => entry.judgement).item;
+}
+
+function countyTile(display, county) {
+  const worstOne = worstOf(display, county);
   const tile = document.createElement("a");
   tile.className = `county level-${worstOne.judgement.level}`;
   tile.href = `/county/${county.code}${location.search}`;
@@ -166,12 +176,25 @@ function createRankingBoard(turnEveryMs) {
   };
 }
 
+function renderCounties(state) {
+  const counties = state.city.counties;
+  const onMap = state.map !== null && covers(state.map.features, counties);
+  document.getElementById("county-map").hidden = !onMap;
+  document.getElementById("counties").hidden = onMap;
+  if (onMap) {
+    const entries = counties.map(county => ({ county, worst: worstOf(state.display, county), alerting: state.alerting.has(county.code) }));
+    renderCountyMap(state.map.chart, document.getElementById("map-list"), entries);
+  } else {
+    document.getElementById("counties").replaceChildren(...counties.map(county => countyTile(state.display, county)));
+  }
+}
+
 function renderCity(state, city, isSnapshot) {
+  state.city = city;
   renderKpis(state.display, city);
-  document.getElementById("as-of").textContent = format.time(city.asOf);
-  document.getElementById("demo-badge").hidden = !city.demo;
-  document.getElementById("version-info").textContent = `数据版本 ${city.version}`;
-  document.getElementById("counties").replaceChildren(...city.counties.map(county => countyTile(state.display, county)));
+  document.getElementById("county-count").textContent = city.counties.length;
+  showSnapshot(city);
+  renderCounties(state);
   renderOccupancyChart(state.occupancyChart, state.display, city.counties);
   renderRescue(state.display, city.counties);
   state.ranking.update(city.counties);
@@ -188,16 +211,25 @@ function renderCity(state, city, isSnapshot) {
 
 async function start() {
   const { display, freshness } = await preparePage();
+  const features = display.map ? await fetchMap() : null;
   const state = {
     display,
+    map: features && { features, chart: createCountyMap(document.getElementById("map-chart"), features, code => location.assign(`/county/${code}${location.search}`)) },
+    city: null,
+    alerting: new Set(),
     occupancyChart: createOccupancyChart(),
     trend: createTrend(document.getElementById("trend-chart")),
     ranking: createRankingBoard(display.pageTurnIntervalSeconds * 1000),
     lines: null,
     inbound: 0,
   };
-  fitCharts([state.occupancyChart, state.trend.chart]);
+  fitCharts([state.occupancyChart, state.trend.chart, ...(state.map ? [state.map.chart] : [])]);
   const ticker = document.getElementById("ticker");
+  const showAlerts = board => {
+    renderTicker(ticker, board);
+    state.alerting = alertingScopes(board);
+    if (state.city) renderCounties(state);
+  };
 
   connect({
     groups: ["city"],
@@ -206,13 +238,13 @@ async function start() {
     onData: async (key, data, { group, snapshot }) => {
       freshness.confirm(group);
       if (group === ALERTS_GROUP) {
-        renderTicker(ticker, data);
+        showAlerts(data);
         return;
       }
       renderCity(state, data, snapshot);
       if (snapshot) state.ranking.setTargets(await fetchTargets());
     },
-    onUnavailable: async () => renderTicker(ticker, await fetchAlerts()),
+    onUnavailable: async () => showAlerts(await fetchAlerts()),
     onState: showConnection,
   });
 }

@@ -1,13 +1,14 @@
 namespace Dashboard.Bench;
 
 /// <summary>
-/// Command-line options: <c>SCENARIO [--duration S] [--senders N] [--batch N] [--clients N] [--rate N]
+/// Command-line options: <c>SCENARIO [--duration S] [--warmup S] [--senders N] [--batch N] [--clients N] [--rate N]
 /// [--institutions N] [--counties N] [--store sqlite|postgres]</c>. Defaults suit the scenario: fan-out
 /// holds 5,000 clients for 10 minutes at one update per second (ten events per batch, a batch per second).
 /// For <c>ingest</c>, <c>--rate</c> offers that many events a second in total (open loop, latency counted
-/// from when each request was due); without it senders send as fast as they are acknowledged.
+/// from when each request was due); without it senders send as fast as they are acknowledged. Its
+/// warm-up (5 s by default) is not counted: a single sender needs longer for the JIT to settle.
 /// </summary>
-public sealed record BenchOptions(string Scenario, TimeSpan Duration, int Senders, int Batch, int Clients, int Rate,
+public sealed record BenchOptions(string Scenario, TimeSpan Duration, TimeSpan WarmUp, int Senders, int Batch, int Clients, int Rate,
     int Institutions, int Counties, string Store)
 {
     public static BenchOptions Parse(string[] args)
@@ -24,6 +25,7 @@ public sealed record BenchOptions(string Scenario, TimeSpan Duration, int Sender
         return new BenchOptions(
             scenario,
             TimeSpan.FromSeconds(Number("duration", fanout ? 600 : 60)),
+            TimeSpan.FromSeconds(Number("warmup", 5)),
             Number("senders", 16),
             Number("batch", 100),
             Number("clients", fanout ? 5000 : 100),

@@ -18,15 +18,13 @@ namespace Dashboard.Bench;
 /// </summary>
 public static class IngestScenario
 {
-    /// <summary>Activations, JIT and the first database pages come before the clock starts.</summary>
-    private static readonly TimeSpan WarmUp = TimeSpan.FromSeconds(5);
-
     public static async Task<IReadOnlyList<Figures>> Run(SystemUnderTest system, BenchOptions options)
     {
         var institutions = DemoRegistry.ElderlyCareIds();
         var pace = options.Rate > 0 ? $" offering {options.Rate} events/s" : string.Empty;
-        Console.WriteLine($"warm-up: {options.Senders} senders for {WarmUp.TotalSeconds:0} s, not counted");
-        await RunPhase(system, institutions, new IngestPhase("warm-up", options.Batch, false, false), options with { Duration = WarmUp });
+        // Activations, JIT and the first database pages come before the clock starts.
+        Console.WriteLine($"warm-up: {options.Senders} senders for {options.WarmUp.TotalSeconds:0} s, not counted");
+        await RunPhase(system, institutions, new IngestPhase("warm-up", options.Batch, false, false), options with { Duration = options.WarmUp });
         var results = new List<Figures>();
         foreach (var phase in new IngestPhase[]
         {

@@ -11,7 +11,7 @@ public sealed class CountyMapTests(Browser browser) : IClassFixture<Browser>
     private const string Qingcheng = "441802";
 
     [Fact]
-    public async Task At_full_hd_the_wall_maps_all_eight_counties_with_names_and_status_words_inside_the_canvas() =>
+    public async Task At_full_hd_the_wall_maps_all_eight_counties_with_names_and_status_words_inside_the_canvas_and_lists_the_city_level_beside_them() =>
         await ShowsEveryCounty(Pages.FullHd);
 
     [Fact]
@@ -45,12 +45,12 @@ public sealed class CountyMapTests(Browser browser) : IClassFixture<Browser>
     }
 
     [Fact]
-    public async Task Without_a_map_file_the_wall_shows_a_card_per_county()
+    public async Task Without_a_map_file_the_wall_shows_a_card_per_county_and_one_for_the_city_level()
     {
         await using var app = new DashboardApp(extraSettings: new Dictionary<string, string?> { ["Dashboard:Display:MapFile"] = "" });
         var page = await browser.Open(app, "/", Pages.FullHd);
 
-        await Expect(page.Locator(".county")).ToHaveCountAsync(8);
+        await Expect(page.Locator(".county")).ToHaveCountAsync(9);
         await Expect(page.Locator("#county-map")).ToBeHiddenAsync();
         Assert.Equal(HttpStatusCode.NotFound, (await app.Http.GetAsync("/api/v1/display/map")).StatusCode);
     }
@@ -61,9 +61,9 @@ public sealed class CountyMapTests(Browser browser) : IClassFixture<Browser>
         var page = await browser.Open(app, "/", size);
 
         var listed = page.Locator(".map-county");
-        await Expect(listed).ToHaveCountAsync(8);
+        await Expect(listed).ToHaveCountAsync(9);
         await Expect(page.Locator("#counties")).ToBeHiddenAsync();
-        foreach (var name in DemoRegistry.CountyShortNames)
+        foreach (var name in DemoRegistry.CountyShortNames.Append("市本级"))
         {
             await Expect(listed.Filter(new() { HasText = name }).Locator(".chip")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("正常|偏高|超限|偏低|不足|超员"));
         }

@@ -19,7 +19,7 @@ public sealed class LeaderTests(Browser browser) : IClassFixture<Browser>
 
         var page = await browser.Open(app, "/leader", Pages.FullHd);
         var occupancy = page.Locator("[data-metric='occupancy'] .ranking-row");
-        await Expect(occupancy).ToHaveCountAsync(8);
+        await Expect(occupancy).ToHaveCountAsync(9);
         await Expect(occupancy.First).ToContainTextAsync("英德市");
         await Expect(occupancy.First).ToContainTextAsync("100.0%");
         var qingcheng = page.Locator("[data-metric='occupancy'] .ranking-row[data-code='441802']");
@@ -41,7 +41,7 @@ public sealed class LeaderTests(Browser browser) : IClassFixture<Browser>
         await using var app = new DashboardApp();
 
         var page = await browser.Open(app, "/leader", Pages.Uhd);
-        await Expect(page.Locator("[data-metric='hotlineCases'] .ranking-row")).ToHaveCountAsync(8);
+        await Expect(page.Locator("[data-metric='hotlineCases'] .ranking-row")).ToHaveCountAsync(9);
         var fontSize = await page.Locator(".ranking-row .name").First.EvaluateAsync<double>("element => element.getBoundingClientRect().height");
         await page.Screenshot("leader", Pages.Uhd);
 

@@ -19,12 +19,12 @@ public sealed class ShellTests(Browser browser) : IClassFixture<Browser>
         await Expect(wall.Locator("#brand-name")).ToHaveTextAsync("韶关市民政局");
         await Expect(wall).ToHaveTitleAsync("民政实时运行监测 · 韶关市民政局");
         await Expect(wall.Locator("#county-count")).ToHaveTextAsync("3");
-        await Expect(wall.Locator(".county")).ToHaveCountAsync(3);
+        await Expect(wall.Locator(".county")).ToHaveCountAsync(4);
         await Expect(wall.Locator("#county-map")).ToBeHiddenAsync();
 
         var leader = await browser.Open(app, "/leader", Pages.FullHd);
         await Expect(leader.Locator("#brand-sub")).ToHaveTextAsync("韶关市民政局 · 领导视图");
-        await Expect(leader.Locator("[data-metric='occupancy'] .city-progress")).ToContainTextAsync("3 区县合计 10 人");
+        await Expect(leader.Locator("[data-metric='occupancy'] .city-progress")).ToContainTextAsync("全市合计 10 人");
 
         var county = await browser.Open(app, "/county/440203", Pages.FullHd);
         await Expect(county.Locator("#page-title")).ToHaveTextAsync("武江区");

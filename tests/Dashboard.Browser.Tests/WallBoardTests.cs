@@ -20,7 +20,7 @@ public sealed class WallBoardTests(Browser browser) : IClassFixture<Browser>
 
         await Expect(page.GetByTestId("city-occupancy-status")).ToHaveTextAsync("● 正常");
         await Expect(page.Locator(".map-county[data-code='441881'] .chip")).ToHaveTextAsync("● 正常");
-        await Expect(page.GetByTestId("ranking").Locator(".ranking-row")).ToHaveCountAsync(8);
+        await Expect(page.GetByTestId("ranking").Locator(".ranking-row")).ToHaveCountAsync(9);
         await Expect(page.GetByTestId("ticker")).ToContainTextAsync("阳山县");
         await Expect(page.GetByTestId("ticker")).ToContainTextAsync("未保热线来电激增");
         await Expect(page.Locator("#trend-chart")).ToHaveAttributeAsync("data-today-calls", "7");
@@ -61,7 +61,7 @@ public sealed class WallBoardTests(Browser browser) : IClassFixture<Browser>
         (await app.Http.PostAsJsonAsync($"/api/v1/alerts/{acknowledged.Id}/ack", new { by = "王值班" })).EnsureSuccessStatusCode();
         var page = await browser.Open(app, "/", Pages.Uhd);
 
-        await Expect(page.GetByTestId("ranking").Locator(".ranking-row")).ToHaveCountAsync(8);
+        await Expect(page.GetByTestId("ranking").Locator(".ranking-row")).ToHaveCountAsync(9);
         await Expect(page.GetByTestId("ticker")).ToContainTextAsync("阳山县");
         await page.Screenshot("wall-boards", Pages.Uhd);
 

@@ -21,7 +21,8 @@ public sealed class DashboardApp : WebApplicationFactory<Program>
     private readonly Action<IServiceCollection>? testServices;
 
     /// <param name="testServices">Replacements a test needs, applied after the app's own services (a fake clock for one part, say).</param>
-    public DashboardApp(string? dataFolder = null, IDictionary<string, string?>? extraSettings = null, Action<IServiceCollection>? testServices = null)
+    /// <param name="port">The HTTP port; a free one when 0. A restart that pages must find again keeps it.</param>
+    public DashboardApp(string? dataFolder = null, IDictionary<string, string?>? extraSettings = null, Action<IServiceCollection>? testServices = null, int port = 0)
     {
         this.testServices = testServices;
         DataFolder = dataFolder ?? Directory.CreateTempSubdirectory("dashboard-test-").FullName;
@@ -37,7 +38,7 @@ public sealed class DashboardApp : WebApplicationFactory<Program>
             settings[key] = value;
         }
 
-        UseKestrel(0);
+        UseKestrel(port);
         StartServer();
         Http = TestCredentials.Client(BaseAddress);
     }

@@ -5,7 +5,11 @@ using Dashboard.Contracts.Snapshots;
 
 namespace Dashboard.Contracts.City;
 
-/// <summary>The public snapshot of the city (REST and the <c>city</c> SignalR group): totals and one entry per county.</summary>
+/// <summary>
+/// The public snapshot of the city (REST and the <c>city</c> SignalR group): totals, one entry per
+/// county, and <see cref="CityLevel"/> (市本级): the institutions and hotline registered under the
+/// city code itself. The counties and the city level together add up to the totals.
+/// </summary>
 [GenerateSerializer, Immutable, Alias("dashboard.city-snapshot")]
 public sealed record CitySnapshot(
     [property: Id(0)] string Code,
@@ -17,4 +21,5 @@ public sealed record CitySnapshot(
     [property: Id(6)] CapacityGroup ChildWelfare,
     [property: Id(7)] RescueGroup Rescue,
     [property: Id(8)] HotlineGroup Hotline,
-    [property: Id(9)] ImmutableArray<ScopeSummary> Counties);
+    [property: Id(9)] ImmutableArray<ScopeSummary> Counties,
+    [property: Id(10)] ScopeSummary CityLevel);

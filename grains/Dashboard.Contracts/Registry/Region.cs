@@ -9,6 +9,9 @@ public sealed record Region(
     [property: Id(1)] string CityName,
     [property: Id(2)] ImmutableArray<County> Counties)
 {
+    /// <summary>The name of the city's own scope: institutions and the hotline registered under the city code.</summary>
+    public const string CityLevelName = "市本级";
+
     /// <summary>Every scope that holds institutions and a hotline: the city itself, then its counties.</summary>
     public IEnumerable<string> ScopeCodes => Counties.Select(county => county.Code).Prepend(CityCode);
 

@@ -63,7 +63,8 @@ public sealed class CityGrain(UpdateNotifier notifier, TimeProvider clock) : Gra
 
     /// <summary>
     /// Totals include the city-level scope (institutions and the hotline registered under the city
-    /// code itself); the county list shows the region's counties in registry order.
+    /// code itself), which the snapshot also shows on its own; the county list shows the region's
+    /// counties in registry order.
     /// </summary>
     private static CitySnapshot Snapshot(string code, Region? region, ImmutableDictionary<string, ScopeTotals> scopes, long version, DateTimeOffset now)
     {
@@ -71,6 +72,7 @@ public sealed class CityGrain(UpdateNotifier notifier, TimeProvider clock) : Gra
         var counties = (region?.Counties ?? [])
             .Select(county => (scopes.GetValueOrDefault(county.Code) ?? EmptyScope(county)).Summarize(now))
             .ToImmutableArray();
+        var cityLevel = (scopes.GetValueOrDefault(code) ?? EmptyScope(new County(code, Region.CityLevelName))).Summarize(now);
         return new CitySnapshot(
             code,
             region?.CityName ?? string.Empty,
@@ -81,7 +83,8 @@ public sealed class CityGrain(UpdateNotifier notifier, TimeProvider clock) : Gra
             ChildWelfare: CapacityGroup.Sum(all.Select(scope => scope.ChildWelfare)),
             Rescue: RescueGroup.Of(all.SelectMany(scope => scope.Stations), BureauCalendar.LocalDate(now)),
             Hotline: HotlineGroup.Of(all.SelectMany(scope => scope.Hotlines), now),
-            counties);
+            counties,
+            cityLevel);
     }
 
     private static ScopeTotals EmptyScope(County county) =>

@@ -9,9 +9,6 @@ namespace Dashboard.Grains.Registry;
 public sealed class RegistryGrain(
     [PersistentState("registry", StorageNames.Dashboard)] IPersistentState<RegistryState> state) : Grain, IRegistryGrain
 {
-    /// <summary>The name shown for institutions registered under the city code itself.</summary>
-    private const string CityLevelName = "市本级";
-
     /// <summary>Registrations in flight at once: enough to overlap storage writes without flooding the silo.</summary>
     private const int ParallelRegistrations = 32;
 
@@ -27,7 +24,7 @@ public sealed class RegistryGrain(
         state.State.Region = region;
         await state.WriteStateAsync();
 
-        var scopes = region.Counties.Append(new County(region.CityCode, CityLevelName)).ToList();
+        var scopes = region.Counties.Append(new County(region.CityCode, Region.CityLevelName)).ToList();
         await Task.WhenAll(scopes.Select(scope => GrainFactory.GetGrain<ICountyGrain>(scope.Code).Define(scope.Name, region.CityCode)));
         await DefineHotlines(region, demo, hotlines);
         return true;

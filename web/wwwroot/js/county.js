@@ -92,10 +92,8 @@ async function start() {
   connect({
     groups: [`county:${code}`],
     refreshEveryMs: freshness.refreshEveryMs,
-    onData: (_, county) => {
-      freshness.confirm("county");
-      render(display, pager, county);
-    },
+    freshness,
+    onData: (_, county) => render(display, pager, county),
     onState: showConnection,
   });
 }

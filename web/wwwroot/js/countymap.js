@@ -29,12 +29,13 @@ export function covers(features, counties) {
 
 // Names, figures and status words drawn over each county, at the centre the projection gives it. Small
 // neighbours (连山, 连南) have centres close together: larger counties are labelled first, and a label
-// that would overlap one already drawn moves up or down until it is clear.
+// that would overlap one already drawn moves up or down until it is clear. Labels stay inside the canvas.
 const LABEL_HEIGHT = 46;
+const LABEL_MARGIN = 12;
 const LABEL_SHIFTS = [0, 1, -1, 2, -2, 3, -3];
 
 function overlaps(a, b) {
-  return a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+  return a.left < b.right + LABEL_MARGIN && b.left < a.right + LABEL_MARGIN && a.top < b.bottom && b.top < a.bottom;
 }
 
 function placeLabel(placed, x, y, width) {
@@ -71,8 +72,9 @@ const labels = {
       let width = ctx.measureText(entry.name).width;
       ctx.font = detailFont;
       width = Math.max(width, ctx.measureText(detail).width) + 8;
-      const { x, y } = element.getCenterPoint();
-      const box = placeLabel(placed, x, y, width);
+      const centre = element.getCenterPoint();
+      const x = Math.min(Math.max(centre.x, width / 2), chart.width - width / 2);
+      const box = placeLabel(placed, x, centre.y, width);
       placed.push(box);
       ctx.font = nameFont;
       ctx.fillText(entry.name, x, box.top + 12);

@@ -137,8 +137,8 @@ async function start() {
     groups: ["hotline"],
     optionalGroups: [ALERTS_GROUP],
     refreshEveryMs: freshness.refreshEveryMs,
+    freshness,
     onData: (key, data, { group, snapshot }) => {
-      freshness.confirm(group);
       if (group === ALERTS_GROUP) {
         alerts.fromHub(data);
       } else if (snapshot) {

@@ -1,11 +1,15 @@
 // Every tile shows when the server last confirmed its figures; a tile not confirmed for longer than the
 // configured age turns grey with a 数据过期 badge. Confirmed means received in a snapshot or an update
 // while connected, so a silently dead connection shows up even when the connection badge looks fine.
+// Figures kept from an earlier visit (kept.js) count as stale until the server confirms them.
+// A tile's key is a group's name without its code: county:441881 confirms the tiles marked "county".
 import * as format from "./format.js";
 
 export function createFreshness(staleAfterSeconds) {
   const staleAfterMs = staleAfterSeconds * 1000;
   const confirmedAt = new Map();
+  const onlyKept = new Set();
+  const keyOf = group => group.split(":")[0];
   // Before its first figures a tile is given the same age from page load, so a wall just switched on is
   // not marked stale while it connects.
   const loadedAt = Date.now();
@@ -13,7 +17,7 @@ export function createFreshness(staleAfterSeconds) {
 
   const markTile = (tile, now) => {
     const at = confirmedAt.get(tile.key);
-    const stale = now - (at ?? loadedAt) > staleAfterMs;
+    const stale = onlyKept.has(tile.key) || now - (at ?? loadedAt) > staleAfterMs;
     tile.element.classList.toggle("stale", stale);
     tile.badge.hidden = !stale;
     tile.asOf.textContent = at === undefined ? "截至 --" : `截至 ${format.time(new Date(at).toISOString())}`;
@@ -36,11 +40,15 @@ export function createFreshness(staleAfterSeconds) {
     markTile(tile, Date.now());
   };
 
-  const confirm = key => {
+  const mark = (key, at, kept) => {
+    confirmedAt.set(key, at);
+    if (kept) onlyKept.add(key);
+    else onlyKept.delete(key);
     const now = Date.now();
-    confirmedAt.set(key, now);
     for (const tile of tiles) if (tile.key === key) markTile(tile, now);
   };
+  const confirm = group => mark(keyOf(group), Date.now(), false);
+  const restore = (group, at) => mark(keyOf(group), at, true);
 
   const check = () => {
     const now = Date.now();
@@ -48,5 +56,5 @@ export function createFreshness(staleAfterSeconds) {
   };
   setInterval(check, Math.min(5000, staleAfterMs / 4));
 
-  return { track, confirm, refreshEveryMs: staleAfterMs / 2 };
+  return { track, confirm, restore, refreshEveryMs: staleAfterMs / 2 };
 }

@@ -2,7 +2,7 @@
 // of the target (with the raw figure), live from the "city" group. Sized to be read from 3 metres.
 import { connect } from "./live.js";
 import * as format from "./format.js";
-import { TARGET_METRICS, cityProgress, fetchTargets, rank, renderRanking } from "./rankings.js";
+import { TARGET_METRICS, cityProgress, fetchTargets, rank, renderRanking, scopesOf } from "./rankings.js";
 import { preparePage } from "./page.js";
 import { showConnection, showSnapshot } from "./shell.js";
 
@@ -18,16 +18,17 @@ function createPanel(entry) {
   return panel;
 }
 
-function cityText(counties, progress, unit) {
-  const total = `${counties} 区县合计 ${format.count(progress.figure)} ${unit}`;
+function cityText(progress, unit) {
+  const total = `全市合计 ${format.count(progress.figure)} ${unit}`;
   return progress.target === undefined ? `${total} · 未设目标` : `${total} · 目标完成 ${format.percent(progress.percent)}`;
 }
 
 function render(panels, city, targets) {
   for (const entry of TARGET_METRICS) {
     const panel = panels.get(entry.metric);
-    panel.querySelector(".city-progress").textContent = cityText(city.counties.length, cityProgress(city.counties, entry, targets), entry.unit);
-    renderRanking(panel.querySelector(".ranking"), rank(city.counties, entry, targets), entry.unit);
+    const scopes = scopesOf(city);
+    panel.querySelector(".city-progress").textContent = cityText(cityProgress(scopes, entry, targets), entry.unit);
+    renderRanking(panel.querySelector(".ranking"), rank(scopes, entry, targets), entry.unit);
   }
   showSnapshot(city);
 }
@@ -41,12 +42,12 @@ async function start() {
   connect({
     groups: ["city"],
     refreshEveryMs: freshness.refreshEveryMs,
-    onData: async (key, data, { group, snapshot }) => {
-      freshness.confirm(group);
+    freshness,
+    onData: async (key, data, { snapshot, kept }) => {
       city = data;
       render(panels, city, targets);
       // Targets change rarely: they are read again with every snapshot (connect, refresh, midnight).
-      if (snapshot) {
+      if (snapshot && !kept) {
         targets = await fetchTargets();
         render(panels, city, targets);
       }

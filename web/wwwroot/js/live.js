@@ -3,6 +3,7 @@
 // from a server restart or a network cut without anyone touching it.
 
 import { checkSession, signedOut } from "./session.js";
+import { keep, replayKept } from "./kept.js";
 
 const MAX_DELAY_MS = 30_000;
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -25,10 +26,13 @@ function retryDelay(attempt) {
 // onUnavailable and the group is tried again at the next refresh, while the rest keeps working.
 // refreshEveryMs: snapshots are fetched again this often, so figures are confirmed even when nothing
 // changes and a connection that died silently stops confirming them.
-// onData(key, data, { group, snapshot }) gets every snapshot and newer update: group is the subscription
-// it came through, snapshot tells a group's whole state (on connect, refresh, midnight) from a change to
-// it, so that a page fetches what changes rarely (targets, trends) only with snapshots.
-export function connect({ groups, optionalGroups = [], onData, onState, onUnavailable = () => {}, refreshEveryMs = 0 }) {
+// onData(key, data, { group, snapshot, kept }) gets every snapshot and newer update: group is the
+// subscription it came through, snapshot tells a group's whole state (on connect, refresh, midnight) from
+// a change to it, so that a page fetches what changes rarely (targets, trends) only with snapshots.
+// Before connecting it gets the figures kept from the last visit (kept: true), so a page loaded while
+// the server is unreachable is not blank. freshness (freshness.js), when given, is told which figures
+// the server confirmed and which were only kept.
+export function connect({ groups, optionalGroups = [], onData, onState, onUnavailable = () => {}, refreshEveryMs = 0, freshness = null }) {
   const versions = new Map();
   const all = [...groups, ...optionalGroups];
   const connection = new signalR.HubConnectionBuilder()
@@ -38,13 +42,26 @@ export function connect({ groups, optionalGroups = [], onData, onState, onUnavai
 
   const groupOf = key => (all.includes(key) ? key : all.find(group => key.startsWith(`${group}:`)) ?? key);
 
+  const receive = (key, data, group, snapshot) => {
+    keep(group, key, data, snapshot);
+    freshness?.confirm(group);
+    onData(key, data, { group, snapshot, kept: false });
+  };
+
+  for (const group of all) {
+    replayKept(group, (key, data, snapshot, at) => {
+      freshness?.restore(group, at);
+      onData(key, data, { group, snapshot, kept: true });
+    });
+  }
+
   // The server closes a connection whose display token or account was revoked, and says so first.
   connection.on("signedOut", reason => signedOut(reason));
 
   connection.on("update", update => {
     if (update.version <= (versions.get(update.key) ?? -1)) return;
     versions.set(update.key, update.version);
-    onData(update.key, update.data, { group: groupOf(update.key), snapshot: false });
+    receive(update.key, update.data, groupOf(update.key), false);
   });
 
   // After a (re)connect a snapshot is current by definition: after a server restart versions may start
@@ -53,7 +70,7 @@ export function connect({ groups, optionalGroups = [], onData, onState, onUnavai
     const snapshot = await connection.invoke("Subscribe", group);
     if (afterConnect || snapshot.version >= (versions.get(group) ?? -1)) {
       versions.set(group, snapshot.version);
-      onData(group, snapshot, { group, snapshot: true });
+      receive(group, snapshot, group, true);
     }
   };
 

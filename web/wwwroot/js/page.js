@@ -35,10 +35,28 @@ export function setText(target, text) {
   }
 }
 
-// What every page does before it connects: the shared frame, the stage fitted to the screen, the
+// The page's offline copy (sw.js). Its first load came before the worker, so once the page has fetched
+// what it needs to start, it tells the worker what that was; <html data-offline="ready"> once kept.
+const KEEP_AFTER_MS = 3000;
+
+function keepOffline() {
+  const workers = navigator.serviceWorker;
+  if (!workers) return;
+  workers.register("/sw.js").catch(() => {});
+  workers.addEventListener("message", event => {
+    if (event.data?.kept !== undefined) document.documentElement.dataset.offline = "ready";
+  });
+  workers.ready.then(registration => setTimeout(() => {
+    const loaded = performance.getEntriesByType("resource").map(entry => entry.name);
+    registration.active?.postMessage({ keep: [location.href, ...loaded] });
+  }, KEEP_AFTER_MS));
+}
+
+// What every page does before it connects: its offline copy, the shared frame, the stage fitted to the screen, the
 // clock, the display settings (waiting for the server if need be), the bureau's name, and freshness
 // for every tile marked data-fresh="<group>".
 export async function preparePage() {
+  keepOffline();
   buildShell();
   fitToScreen();
   window.addEventListener("resize", fitToScreen);

@@ -25,6 +25,12 @@ export async function fetchTargets() {
   }
 }
 
+// Every entry a list of the city shows: its counties, then 市本级 (the institutions and line registered
+// under the city code itself), so that every list adds up to the city's totals.
+export function scopesOf(city) {
+  return [...city.counties, city.cityLevel];
+}
+
 // Counties with a target by share of it, best first; those without one after them, by figure.
 export function rank(counties, { metric, value }, targets) {
   const rows = counties.map(county => {

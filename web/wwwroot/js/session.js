@@ -1,6 +1,7 @@
 // The page's session: who it is signed in as, the antiforgery token its writes carry, and what it
-// does when the session ends (a revoked display token, a disabled user, an idle timeout): it goes to
-// the sign-in page, which says why in Chinese.
+// does when the session ends (a revoked display token, a disabled user, an idle timeout): it forgets
+// what it kept for offline use and goes to the sign-in page, which says why in Chinese.
+import { forgetKept } from "./kept.js";
 
 let current;
 
@@ -34,12 +35,22 @@ export async function offerSignOut(container) {
   button.textContent = `${session.name} · 退出`;
   button.addEventListener("click", async () => {
     await fetch("/api/v1/auth/signout", { method: "POST", headers: await writeHeaders() }).catch(() => null);
+    await forget();
     location.replace("/signin");
   });
   container.append(button);
 }
 
-export function signedOut(reason) {
+// The figures kept in this browser and the pages' offline copy.
+async function forget() {
+  forgetKept();
+  // Pages served over plain HTTP (not localhost) have no caches and no offline copy.
+  const caches = globalThis.caches;
+  if (caches) await Promise.all((await caches.keys()).map(name => caches.delete(name))).catch(() => {});
+}
+
+export async function signedOut(reason) {
+  await forget();
   const back = encodeURIComponent(location.pathname + location.search);
   location.replace(`/signin?reason=${encodeURIComponent(reason)}&returnUrl=${back}`);
 }

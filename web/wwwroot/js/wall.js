@@ -8,7 +8,7 @@ import { createChart, fitCharts } from "./charts.js";
 import { createTrend } from "./trend.js";
 import { ALERTS_GROUP, alertingScopes, fetchAlerts, renderTicker } from "./alerts.js";
 import { covers, createCountyMap, fetchMap, renderCountyMap } from "./countymap.js";
-import { TARGET_METRICS, fetchTargets, rank, renderRanking, shortName } from "./rankings.js";
+import { TARGET_METRICS, fetchTargets, rank, renderRanking, scopesOf, shortName } from "./rankings.js";
 import { preparePage, setText } from "./page.js";
 import { showConnection, showSnapshot } from "./shell.js";
 
@@ -135,7 +135,7 @@ function renderKpis(display, city) {
   document.getElementById("kpi-hotline-detail").textContent =
     `未接 ${format.count(city.hotline.today.missed)} · 拨出 ${format.count(city.hotline.today.outbound)} · 近1小时 ${format.count(city.hotline.lastHourCalls)}`;
 
-  const counties = city.counties;
+  const counties = scopesOf(city);
   showCityStatus("kpi-beds-status", display, counties, "availableBeds", county => county.elderlyCare.available);
   showCityStatus("kpi-occupancy-status", display, counties, "occupancyRate", county => county.elderlyCare.occupancyRate);
   showCityStatus("kpi-rescue-status", display, counties, "stranded", county => county.rescue.stranded);
@@ -176,16 +176,19 @@ function createRankingBoard(turnEveryMs) {
   };
 }
 
+// The counties on the map, 市本级 in the list beside it; without a map, a card for each.
 function renderCounties(state) {
-  const counties = state.city.counties;
-  const onMap = state.map !== null && covers(state.map.features, counties);
+  const scopes = scopesOf(state.city);
+  const onMap = state.map !== null && covers(state.map.features, state.city.counties);
   document.getElementById("county-map").hidden = !onMap;
-  document.getElementById("counties").hidden = onMap;
+  const cards = document.getElementById("counties");
+  cards.hidden = onMap;
   if (onMap) {
-    const entries = counties.map(county => ({ county, worst: worstOf(state.display, county), alerting: state.alerting.has(county.code) }));
+    const entries = scopes.map(county => ({ county, worst: worstOf(state.display, county), alerting: state.alerting.has(county.code) }));
     renderCountyMap(state.map.chart, document.getElementById("map-list"), entries);
   } else {
-    document.getElementById("counties").replaceChildren(...counties.map(county => countyTile(state.display, county)));
+    cards.style.gridTemplateColumns = `repeat(${Math.ceil(scopes.length / 2)}, 1fr)`;
+    cards.replaceChildren(...scopes.map(county => countyTile(state.display, county)));
   }
 }
 
@@ -195,9 +198,10 @@ function renderCity(state, city, isSnapshot) {
   document.getElementById("county-count").textContent = city.counties.length;
   showSnapshot(city);
   renderCounties(state);
-  renderOccupancyChart(state.occupancyChart, state.display, city.counties);
-  renderRescue(state.display, city.counties);
-  state.ranking.update(city.counties);
+  const scopes = scopesOf(city);
+  renderOccupancyChart(state.occupancyChart, state.display, scopes);
+  renderRescue(state.display, scopes);
+  state.ranking.update(scopes);
 
   const inbound = city.hotline.today.answered + city.hotline.today.missed;
   if (state.lines === null) {
@@ -235,14 +239,14 @@ async function start() {
     groups: ["city"],
     optionalGroups: [ALERTS_GROUP],
     refreshEveryMs: freshness.refreshEveryMs,
-    onData: async (key, data, { group, snapshot }) => {
-      freshness.confirm(group);
+    freshness,
+    onData: async (key, data, { group, snapshot, kept }) => {
       if (group === ALERTS_GROUP) {
         showAlerts(data);
         return;
       }
       renderCity(state, data, snapshot);
-      if (snapshot) state.ranking.setTargets(await fetchTargets());
+      if (snapshot && !kept) state.ranking.setTargets(await fetchTargets());
     },
     onUnavailable: async () => showAlerts(await fetchAlerts()),
     onState: showConnection,

@@ -73,6 +73,7 @@ public sealed class CountyMapTests(Browser browser) : IClassFixture<Browser>
         Assert.All(counties, county => Assert.True(county.Inside, $"county {county.Code} reaches outside the map's canvas"));
         Assert.Equal(8, counties.Select(county => county.Label).Distinct().Count());
         Assert.Empty(await page.ElementsOutsideTheStage());
+        Assert.Empty(await page.ElementsOutsideTheirTile());
         await page.Screenshot("wall-map", size);
     }
 

@@ -27,6 +27,7 @@ public sealed class LeaderTests(Browser browser) : IClassFixture<Browser>
         await Expect(page.Locator("[data-metric='rescues'] .ranking-row").First).ToContainTextAsync("阳山县");
         await Expect(page.Locator("[data-metric='reunions'] .ranking-row").First).ToContainTextAsync("未设目标");
         Assert.Empty(await page.ElementsOutsideTheStage());
+        Assert.Empty(await page.ElementsOutsideTheirTile());
         await page.Screenshot("leader", Pages.FullHd);
 
         (await app.Http.Post(Events.Admitted("leader-1", institutionId: "441802-GB-001"))).EnsureSuccessStatusCode();
@@ -47,5 +48,6 @@ public sealed class LeaderTests(Browser browser) : IClassFixture<Browser>
 
         Assert.True(fontSize >= 50, $"a county name is {fontSize} px high on a 4K screen");
         Assert.Empty(await page.ElementsOutsideTheStage());
+        Assert.Empty(await page.ElementsOutsideTheirTile());
     }
 }

@@ -66,4 +66,17 @@ public static class Pages
                 .map(element => `${element.tagName}.${element.className} ${element.textContent.slice(0, 30)}`);
             }
             """);
+
+    /// <summary>Every row, list entry and chart of a tile lies inside the tile: a list that grew (市本级) must not spill out of it.</summary>
+    public static async Task<string[]> ElementsOutsideTheirTile(this IPage page) =>
+        await page.EvaluateAsync<string[]>("""
+            () => [...document.querySelectorAll(".tile tr, .tile li, .tile canvas")]
+              .filter(element => element.offsetParent !== null)
+              .filter(element => {
+                const box = element.getBoundingClientRect();
+                const tile = element.closest(".tile").getBoundingClientRect();
+                return box.height > 0 && (box.bottom > tile.bottom + 1 || box.right > tile.right + 1 || box.top < tile.top - 1 || box.left < tile.left - 1);
+              })
+              .map(element => `${element.tagName}.${element.className} ${element.textContent.slice(0, 30)}`)
+            """);
 }

@@ -26,6 +26,7 @@ public sealed class WallBoardTests(Browser browser) : IClassFixture<Browser>
         await Expect(page.Locator("#trend-chart")).ToHaveAttributeAsync("data-today-calls", "7");
         await Expect(page.Locator(".tile-as-of").First).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"截至 \d\d:\d\d:\d\d"));
         Assert.Empty(await page.ElementsOutsideTheStage());
+        Assert.Empty(await page.ElementsOutsideTheirTile());
         await page.Screenshot("wall-boards", Pages.FullHd);
 
         await Expect(page.GetByTestId("ranking-title")).ToHaveTextAsync("本年流浪乞讨救助 目标完成", new() { Timeout = 10_000 });
@@ -66,5 +67,6 @@ public sealed class WallBoardTests(Browser browser) : IClassFixture<Browser>
         await page.Screenshot("wall-boards", Pages.Uhd);
 
         Assert.Empty(await page.ElementsOutsideTheStage());
+        Assert.Empty(await page.ElementsOutsideTheirTile());
     }
 }

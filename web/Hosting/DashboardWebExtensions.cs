@@ -126,6 +126,7 @@ public static class DashboardWebExtensions
         app.MapIngest();
         app.MapSnapshots();
         app.MapHotlines();
+        app.MapHotlineHistory();
         app.MapRegistry();
         app.MapAlerts();
         app.MapDisplay();

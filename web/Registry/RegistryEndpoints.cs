@@ -13,10 +13,8 @@ public static class RegistryEndpoints
 {
     private const int MaxImportBytes = 16 * 1024 * 1024;
 
-    /// <summary>A problem body stays small however bad the file: the first errors show what to fix.</summary>
-    private const int MaxReportedErrors = 100;
-
-    private const int MaxReportedMessageLength = 300;
+    /// <summary>An answer lists at most this many deactivated institutions: enough to check, small however large the registry.</summary>
+    private const int MaxListedIds = 100;
 
     /// <summary>A replacing import may retire a few institutions on its own; more needs confirm=true.</summary>
     private const int MaxUnconfirmedDeactivations = 5;
@@ -81,9 +79,6 @@ public static class RegistryEndpoints
         return TypedResults.NoContent();
     }
 
-    private static string Shorten(string message) =>
-        message.Length <= MaxReportedMessageLength ? message : $"{message[..MaxReportedMessageLength]}…";
-
     /// <summary>Checks every line first; only a file without a single error changes the registry.</summary>
     private static async Task<Results<Ok<RegistryImportResult>, ValidationProblem, ProblemHttpResult>> Import(
         HttpContext context, IGrainFactory grains, SecurityLog log, bool replace = false, bool confirm = false, bool dryRun = false)
@@ -98,17 +93,14 @@ public static class RegistryEndpoints
         var parsed = RegistryCsv.Parse(body.ToArray(), region, demo: false);
         if (!parsed.IsValid)
         {
-            var errors = parsed.Errors.Take(MaxReportedErrors).GroupBy(error => $"第 {error.Line} 行")
-                .ToDictionary(line => line.Key, line => line.Select(error => Shorten(error.Message)).ToArray());
-            var more = parsed.Errors.Length > MaxReportedErrors ? $"（仅列出前 {MaxReportedErrors} 处）" : string.Empty;
-            return TypedResults.ValidationProblem(errors, title: $"登记册有 {parsed.Errors.Length} 处错误，未导入任何机构{more}");
+            return CsvErrors.Problem(parsed.Errors, "登记册", "未导入任何机构");
         }
 
         var registry = grains.GetGrain<IRegistryGrain>(0);
         var leaving = replace ? await registry.Departures([.. parsed.Institutions.Select(institution => institution.Info.Id)]) : [];
         if (dryRun)
         {
-            return TypedResults.Ok(new RegistryImportResult(parsed.EncodingName, parsed.Institutions.Length, leaving.Length, DryRun: true, [.. leaving.Take(MaxReportedErrors)]));
+            return TypedResults.Ok(new RegistryImportResult(parsed.EncodingName, parsed.Institutions.Length, leaving.Length, DryRun: true, [.. leaving.Take(MaxListedIds)]));
         }
 
         if (leaving.Length > MaxUnconfirmedDeactivations && !confirm)
@@ -120,6 +112,6 @@ public static class RegistryEndpoints
 
         var deactivated = await registry.Import(parsed.Institutions, replace);
         await log.Record(context, "registry.import", $"{parsed.Institutions.Length} 个机构{(replace ? "，替换" : string.Empty)}", detail: $"停用 {deactivated} 个");
-        return TypedResults.Ok(new RegistryImportResult(parsed.EncodingName, parsed.Institutions.Length, deactivated, DeactivatedIds: [.. leaving.Take(MaxReportedErrors)]));
+        return TypedResults.Ok(new RegistryImportResult(parsed.EncodingName, parsed.Institutions.Length, deactivated, DeactivatedIds: [.. leaving.Take(MaxListedIds)]));
     }
 }

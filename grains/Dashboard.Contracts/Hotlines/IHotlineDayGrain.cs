@@ -11,6 +11,12 @@ public interface IHotlineDayGrain : IGrainWithStringKey
     /// <summary>Stores the whole day (absolute, so a repeated hand-over is harmless).</summary>
     Task Store(ImmutableArray<int> inboundPerMinute);
 
+    /// <summary>
+    /// Sets the inbound calls of some hours (0–23, Beijing time) from imported history, spread over
+    /// each hour's minutes; other hours keep theirs. Absolute, so importing a file again changes nothing.
+    /// </summary>
+    Task SetHours(ImmutableDictionary<int, int> callsByHour);
+
     [AlwaysInterleave]
     Task<ImmutableArray<int>> GetInboundPerMinute();
 }

@@ -1,3 +1,5 @@
+using System.Net.Http.Json;
+using Dashboard.Contracts.Hotlines;
 using Dashboard.Testing;
 
 namespace Dashboard.Web.Tests;
@@ -20,6 +22,25 @@ public sealed class DemoRegistryTests
             ["441802", "441803", "441821", "441823", "441825", "441826", "441881", "441882"],
             city.Counties.Select(county => county.Code));
         Assert.Equal(city.ElderlyCare.Occupants - CityLevelOccupants, city.Counties.Sum(county => county.ElderlyCare.Occupants));
+    }
+
+    [Fact]
+    public async Task A_demo_start_has_weeks_of_plausible_hotline_history_before_yesterday_and_none_since()
+    {
+        await using var app = new DashboardApp();
+
+        var lines = await Task.WhenAll(new[] { "441800", "441823" }.Select(async line =>
+            (await app.Http.GetFromJsonAsync<HotlineHistory>($"/api/v1/hotlines/{line}/hours?days=35", Json.Options))!.Inbound));
+
+        Assert.All(lines, hours =>
+        {
+            var past = hours[..^48];
+            var recent = hours[^48..];
+            Assert.InRange(past.Sum() / 33.0, 1, 12);
+            Assert.InRange(past.Max(), 1, 2);
+            Assert.Equal(0, recent.Sum());
+        });
+        Assert.True(lines[0].Sum() > lines[1].Sum(), "the city's line gets more calls than a county's");
     }
 
     [Fact]

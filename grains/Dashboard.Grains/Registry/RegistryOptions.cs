@@ -13,4 +13,10 @@ public sealed class RegistryOptions
 
     /// <summary>Marks the loaded registry as demo data (演示数据) on every page and snapshot.</summary>
     public bool Demo { get; set; } = true;
+
+    /// <summary>
+    /// Days of made-up hotline history (up to the day before yesterday) a demo registry starts with, so
+    /// that its trend lines and spike baseline are not empty; 0 for none. Only with <see cref="Demo"/>.
+    /// </summary>
+    public int DemoHistoryDays { get; set; } = 35;
 }

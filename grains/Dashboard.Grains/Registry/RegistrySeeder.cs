@@ -1,5 +1,7 @@
 using Dashboard.Contracts.Calendar;
+using Dashboard.Contracts.Hotlines;
 using Dashboard.Contracts.Registry;
+using Dashboard.Grains.Hotlines;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -14,6 +16,9 @@ public sealed class RegistrySeeder(
 {
     /// <summary>Small enough that a part is registered well within the call timeout, even on a slow database.</summary>
     private const int InstitutionsPerCall = 500;
+
+    /// <summary>Demo history days written at once.</summary>
+    private const int ParallelHistoryWrites = 16;
 
     public void Participate(ISiloLifecycle lifecycle) =>
         lifecycle.Subscribe(nameof(RegistrySeeder), ServiceLifecycleStage.Active, Seed);
@@ -37,8 +42,22 @@ public sealed class RegistrySeeder(
                 await registry.Register([.. part]);
             }
 
+            if (options.Value.Demo)
+            {
+                await WriteDemoHistory(region, BureauCalendar.LocalDate(clock.GetUtcNow()), options.Value.DemoHistoryDays);
+            }
+
             await registry.CompleteLoad();
             logger.LogInformation("Loaded the registry from {Folder}: {Count} institutions in {Counties} counties", folder, institutions.Length, region.Counties.Length);
         }
+    }
+
+    /// <summary>Before the load completes, so that a load interrupted by a crash writes it again (setting, not adding).</summary>
+    private async Task WriteDemoHistory(Region region, DateOnly today, int days)
+    {
+        var lineDays = region.ScopeCodes.SelectMany(line => Enumerable.Range(2, Math.Max(0, days)).Select(back => (Line: line, Day: today.AddDays(-back))));
+        await Parallel.ForEachAsync(lineDays, new ParallelOptions { MaxDegreeOfParallelism = ParallelHistoryWrites }, async (entry, _) =>
+            await grains.GetGrain<IHotlineDayGrain>(HotlineDays.Key(entry.Line, entry.Day))
+                .SetHours(DemoHotlineHistory.Day(entry.Line, entry.Day, cityLine: entry.Line == region.CityCode)));
     }
 }

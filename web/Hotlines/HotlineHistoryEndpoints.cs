@@ -1,5 +1,4 @@
 using Dashboard.Contracts.Calendar;
-using Dashboard.Contracts.Hotlines;
 using Dashboard.Contracts.Registry;
 using Dashboard.Grains.Hotlines;
 using Dashboard.Web.Access;
@@ -20,9 +19,6 @@ public static class HotlineHistoryEndpoints
     /// <summary>A year of nine lines is about 80,000 rows, under 3 MB.</summary>
     private const int MaxImportBytes = 16 * 1024 * 1024;
 
-    /// <summary>Days written at once: enough to overlap storage writes without flooding the silo.</summary>
-    private const int ParallelWrites = 16;
-
     public static void MapHotlineHistory(this IEndpointRouteBuilder app) =>
         app.MapPost("/api/v1/hotlines/history", Import)
             .RequireAuthorization(Policies.Admin)
@@ -41,18 +37,15 @@ public static class HotlineHistoryEndpoints
             return SnapshotEndpoints.RegistryNotLoaded();
         }
 
-        using var body = new MemoryStream();
-        await context.Request.Body.CopyToAsync(body, context.RequestAborted);
         var scope = context.User.Scope();
         var lines = region.ScopeCodes.Where(scope.Allows).ToHashSet(StringComparer.Ordinal);
-        var parsed = HotlineHistoryCsv.Parse(body.ToArray(), lines, BureauCalendar.LocalDate(clock.GetUtcNow()));
+        var parsed = HotlineHistoryCsv.Parse(await CsvUpload.Read(context), lines, BureauCalendar.LocalDate(clock.GetUtcNow()));
         if (!parsed.IsValid)
         {
-            return CsvErrors.Problem(parsed.Errors, "历史来电文件", "未导入任何数据");
+            return CsvUpload.Problem(parsed.Errors, "历史来电文件", "未导入任何数据");
         }
 
-        await Parallel.ForEachAsync(parsed.Days, new ParallelOptions { MaxDegreeOfParallelism = ParallelWrites }, async (day, _) =>
-            await grains.GetGrain<IHotlineDayGrain>(HotlineDays.Key(day.Line, day.Day)).SetHours(day.CallsByHour));
+        await HotlineDays.SetHistory(grains, parsed.Days);
         var result = new HotlineHistoryImportResult(parsed.EncodingName, parsed.Days.Select(day => day.Line).Distinct().Count(), parsed.Days.Length, parsed.Hours);
         await log.Record(context, "hotline.history", $"{result.Lines} 条线路，{result.Days} 天，{result.Hours} 个小时");
         return TypedResults.Ok(result);

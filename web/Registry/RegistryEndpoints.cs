@@ -88,12 +88,10 @@ public static class RegistryEndpoints
             return SnapshotEndpoints.RegistryNotLoaded();
         }
 
-        using var body = new MemoryStream();
-        await context.Request.Body.CopyToAsync(body);
-        var parsed = RegistryCsv.Parse(body.ToArray(), region, demo: false);
+        var parsed = RegistryCsv.Parse(await CsvUpload.Read(context), region, demo: false);
         if (!parsed.IsValid)
         {
-            return CsvErrors.Problem(parsed.Errors, "登记册", "未导入任何机构");
+            return CsvUpload.Problem(parsed.Errors, "登记册", "未导入任何机构");
         }
 
         var registry = grains.GetGrain<IRegistryGrain>(0);

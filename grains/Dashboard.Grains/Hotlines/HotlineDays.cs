@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Dashboard.Contracts.Calendar;
+using Dashboard.Contracts.Hotlines;
 
 namespace Dashboard.Grains.Hotlines;
 
@@ -18,6 +19,14 @@ public static class HotlineDays
         return local.Hour * 60 + local.Minute;
     }
 
+    /// <summary>Days written at once by <see cref="SetHistory"/>: enough to overlap storage writes without flooding the silo.</summary>
+    private const int ParallelWrites = 16;
+
     public static IEnumerable<int> Hours(IReadOnlyList<int> minutes) =>
         Enumerable.Range(0, 24).Select(hour => Enumerable.Range(hour * 60, 60).Sum(minute => minutes[minute]));
+
+    /// <summary>Sets the hours of past days (imported or demo history) in their day grains.</summary>
+    public static Task SetHistory(IGrainFactory grains, IEnumerable<HotlineHistoryDay> days) =>
+        Parallel.ForEachAsync(days, new ParallelOptions { MaxDegreeOfParallelism = ParallelWrites }, async (day, _) =>
+            await grains.GetGrain<IHotlineDayGrain>(Key(day.Line, day.Day)).SetHours(day.CallsByHour));
 }

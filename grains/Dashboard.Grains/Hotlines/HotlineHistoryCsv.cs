@@ -32,7 +32,7 @@ public static class HotlineHistoryCsv
         var errors = new List<RegistryCsvError>();
         if (text is null)
         {
-            errors.Add(new RegistryCsvError(1, null, "文件是 UTF-16 编码，无法读取；请另存为 UTF-8 或 GB18030 编码的 CSV"));
+            errors.Add(new RegistryCsvError(1, null, RegistryCsvEncoding.Utf16Refused));
             return new HotlineHistoryCsvResult([], [.. errors], encodingName);
         }
 
@@ -43,7 +43,7 @@ public static class HotlineHistoryCsv
             return new HotlineHistoryCsvResult([], [.. errors], encodingName);
         }
 
-        var header = records[0].Fields.Select(field => field.Trim().TrimStart('\uFEFF')).ToList();
+        var header = records[0].Fields.Select(field => field.Trim()).ToList();
         var columns = (Line: Column(header, LineHeaders), Hour: Column(header, HourHeaders), Calls: Column(header, CallsHeaders));
         if (columns.Line < 0 || columns.Hour < 0 || columns.Calls < 0)
         {

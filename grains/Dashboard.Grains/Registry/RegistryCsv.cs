@@ -32,8 +32,7 @@ public static class RegistryCsv
         var (text, encodingName) = RegistryCsvEncoding.Decode(content);
         if (text is null)
         {
-            return new RegistryCsvResult([], [new RegistryCsvError(1, null,
-                "文件是 UTF-16（Unicode 文本）编码，无法读取；请在 Excel 或 WPS 中另存为“CSV UTF-8（逗号分隔）”或“CSV（逗号分隔）”")], encodingName);
+            return new RegistryCsvResult([], [new RegistryCsvError(1, null, RegistryCsvEncoding.Utf16Refused)], encodingName);
         }
 
         var errors = new List<RegistryCsvError>();

@@ -11,6 +11,9 @@ internal static class RegistryCsvEncoding
 {
     private static readonly Encoding Gb18030 = LoadGb18030();
 
+    /// <summary>What a clerk is told when <see cref="Decode"/> refuses the file.</summary>
+    public const string Utf16Refused = "文件是 UTF-16（Unicode 文本）编码，无法读取；请在 Excel 或 WPS 中另存为“CSV UTF-8（逗号分隔）”或“CSV（逗号分隔）”";
+
     /// <summary>The text, or null when the encoding is one we refuse (UTF-16 "Unicode text" is tab separated, not CSV).</summary>
     public static (string? Text, string Name) Decode(byte[] content)
     {

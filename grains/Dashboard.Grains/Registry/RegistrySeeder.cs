@@ -1,5 +1,4 @@
 using Dashboard.Contracts.Calendar;
-using Dashboard.Contracts.Hotlines;
 using Dashboard.Contracts.Registry;
 using Dashboard.Grains.Hotlines;
 using Microsoft.Extensions.Logging;
@@ -17,8 +16,6 @@ public sealed class RegistrySeeder(
     /// <summary>Small enough that a part is registered well within the call timeout, even on a slow database.</summary>
     private const int InstitutionsPerCall = 500;
 
-    /// <summary>Demo history days written at once.</summary>
-    private const int ParallelHistoryWrites = 16;
 
     public void Participate(ISiloLifecycle lifecycle) =>
         lifecycle.Subscribe(nameof(RegistrySeeder), ServiceLifecycleStage.Active, Seed);
@@ -53,11 +50,8 @@ public sealed class RegistrySeeder(
     }
 
     /// <summary>Before the load completes, so that a load interrupted by a crash writes it again (setting, not adding).</summary>
-    private async Task WriteDemoHistory(Region region, DateOnly today, int days)
-    {
-        var lineDays = region.ScopeCodes.SelectMany(line => Enumerable.Range(2, Math.Max(0, days)).Select(back => (Line: line, Day: today.AddDays(-back))));
-        await Parallel.ForEachAsync(lineDays, new ParallelOptions { MaxDegreeOfParallelism = ParallelHistoryWrites }, async (entry, _) =>
-            await grains.GetGrain<IHotlineDayGrain>(HotlineDays.Key(entry.Line, entry.Day))
-                .SetHours(DemoHotlineHistory.Day(entry.Line, entry.Day, cityLine: entry.Line == region.CityCode)));
-    }
+    private Task WriteDemoHistory(Region region, DateOnly today, int days) =>
+        HotlineDays.SetHistory(grains, region.ScopeCodes.SelectMany(line => Enumerable.Range(2, Math.Max(0, days))
+            .Select(back => today.AddDays(-back))
+            .Select(day => new HotlineHistoryDay(line, day, DemoHotlineHistory.Day(line, day, cityLine: line == region.CityCode)))));
 }

@@ -12,6 +12,9 @@ import * as format from "./format.js";
 const CONNECTION_TEXT = { connected: "实时连接", connecting: "正在连接", disconnected: "连接已断开" };
 const PRODUCT = "民政实时运行看板";
 
+// The registry's city, once the display settings named it (nameShell).
+let city = null;
+
 // A short blip only changes the badge; a connection down for longer puts a banner over the page.
 const BANNER_DELAY_MS = 2000;
 let bannerTimer;
@@ -56,6 +59,7 @@ export function buildShell() {
 // The bureau's name comes from the registry's region (GET /api/v1/display); before a registry is
 // loaded the product's name stands in for it.
 export function nameShell(cityName) {
+  city = cityName;
   const stage = document.getElementById("stage");
   const bureau = bureauName(cityName);
   const subtitle = stage.dataset.subtitle ?? PRODUCT;
@@ -65,14 +69,13 @@ export function nameShell(cityName) {
     document.getElementById("brand-name").textContent = bureau;
     document.getElementById("brand-sub").textContent = subtitle;
   }
-  setPageTitle(stage.dataset.title ?? "", cityName);
+  setPageTitle(stage.dataset.title ?? "");
 }
 
 // The heading and the browser tab's title; a county page names its county once it knows it.
-export function setPageTitle(title, cityName = document.body.dataset.cityName) {
-  document.body.dataset.cityName = cityName ?? "";
+export function setPageTitle(title) {
   document.getElementById("page-title").textContent = title;
-  document.title = tabTitle(title, cityName);
+  document.title = tabTitle(title, city);
 }
 
 export const tabTitle = (title, cityName) => `${title} · ${bureauName(cityName)}`;

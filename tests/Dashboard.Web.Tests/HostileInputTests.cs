@@ -339,6 +339,24 @@ public sealed class HostileInputTests : IAsyncDisposable
         yield return ("CSV with a 4 KB id", () => Post("/api/v1/registry/import", $"id,name,kind,county,beds,occupants\n{new string('a', 4096)},某院,public-elderly-care,441802,1,0\n", "text/csv"));
         yield return ("CSV over 16 MB", () => Post("/api/v1/registry/import", "id,name\n" + new string('a', 17 * 1024 * 1024), "text/csv"));
 
+        // Hotline history CSV: the same kinds of garbage, and hours outside what may be set.
+        var badHours = "line,hour,calls\n" + string.Join("\n", Enumerable.Range(0, 100_000).Select(index => $"=cmd{index},9999-99-99 99:99,-{index}"));
+        foreach (var (name, body) in new[]
+        {
+            ("empty", ""), ("header only", "line,hour,calls\n"), ("no header", "441802,2026-01-01 08:00,1\n"), ("100,000 bad lines", badHours),
+            ("a future hour", "line,hour,calls\n441802,2999-01-01 08:00,1\n"), ("year 1", "line,hour,calls\n441802,0001-01-01 08:00,1\n"),
+            ("a huge count", "line,hour,calls\n441802,2026-01-01 08:00,99999999999999999999\n"), ("markup and formulas", "line,hour,calls\n<b>441802</b>,=NOW(),@SUM(1)\n"),
+            ("a 4 KB line code", $"line,hour,calls\n{new string('4', 4096)},2026-01-01 08:00,1\n"),
+        })
+        {
+            yield return ($"history CSV {name}", () => Post("/api/v1/hotlines/history", body, "text/csv"));
+        }
+
+        yield return ("binary history CSV", () => PostBytes("/api/v1/hotlines/history", [.. Enumerable.Range(0, 4096).Select(index => (byte)(index * 37))], "text/csv"));
+        yield return ("history CSV over 16 MB", () => Post("/api/v1/hotlines/history", "line,hour,calls\n" + new string('a', 17 * 1024 * 1024), "text/csv"));
+        yield return ("UTF-16 history CSV", () => PostBytes("/api/v1/hotlines/history", [0xFF, 0xFE, .. System.Text.Encoding.Unicode.GetBytes("line,hour,calls\n")], "text/csv"));
+        yield return ("the county map with a path", () => new HttpRequestMessage(HttpMethod.Get, "/api/v1/display/map/..%2F..%2Fappsettings.json"));
+
         // Query strings and paths.
         foreach (var path in new[]
         {

@@ -100,6 +100,11 @@ public static class HotlineHistoryCsv
             hours[local.Hour] = calls;
         }
 
+        if (records.Count == 1)
+        {
+            errors.Add(new RegistryCsvError(1, null, "文件只有表头，没有数据行：每行一条线路的一个整点，如 441823,2026-10-01 08:00,3"));
+        }
+
         return new HotlineHistoryCsvResult(
             [.. days.Select(entry => new HotlineHistoryDay(entry.Key.Line, entry.Key.Day, entry.Value.ToImmutableDictionary()))],
             [.. errors.OrderBy(error => error.Line)],
@@ -115,6 +120,12 @@ public static class HotlineHistoryCsv
         DateTimeOffset instant;
         if (DateTime.TryParseExact(text, LocalFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var local))
         {
+            // Beijing time of the first hours of year 1 lies before the first instant there is.
+            if (local < DateTime.MinValue.AddDays(1))
+            {
+                return null;
+            }
+
             instant = new DateTimeOffset(local, BureauCalendar.TimeZone.GetUtcOffset(local));
         }
         else if (!DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out instant) || !text.Contains('T', StringComparison.Ordinal))

@@ -93,14 +93,16 @@ public static class AccessExtensions
 
     private static void AddDashboardRateLimits(this IServiceCollection services, RateLimitOptions limits)
     {
+        // The factories are made once: every request asks for its partition, and a lambda written in
+        // the call would allocate a closure each time.
+        Func<string, RateLimiter> callerBucket = _ => new TokenBucketRateLimiter(Bucket(limits.RequestsPerSecond, limits.Burst));
+        Func<string, RateLimiter> addressBucket = _ => new TokenBucketRateLimiter(Bucket(limits.AnonymousPerSecond, limits.AnonymousPerSecond * 2));
         services.AddRateLimiter(options =>
         {
             options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
-            {
-                return context.User.RateLimitPartition() is { } caller
-                    ? RateLimitPartition.GetTokenBucketLimiter(caller, _ => Bucket(limits.RequestsPerSecond, limits.Burst))
-                    : RateLimitPartition.GetTokenBucketLimiter($"address:{context.Connection.RemoteIpAddress}", _ => Bucket(limits.AnonymousPerSecond, limits.AnonymousPerSecond * 2));
-            });
+                context.User.RateLimitPartition() is { } caller
+                    ? RateLimitPartition.Get(caller, callerBucket)
+                    : RateLimitPartition.Get($"address:{context.Connection.RemoteIpAddress}", addressBucket));
             options.AddPolicy(SignInEndpoints.RateLimitPolicy, context => RateLimitPartition.GetFixedWindowLimiter(
                 context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = limits.SignInsPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));

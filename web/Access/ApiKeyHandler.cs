@@ -23,7 +23,7 @@ public sealed class ApiKeyHandler(IOptionsMonitor<AuthenticationSchemeOptions> o
 
     public static bool Carries(HttpRequest request) =>
         request.Headers.ContainsKey(KeyHeader)
-        || request.Headers.Authorization.Any(value => value?.StartsWith(BearerPrefix, StringComparison.OrdinalIgnoreCase) == true)
+        || Bearer(request) is not null
         || (request.Path.StartsWithSegments(HubPaths.Dashboard) && request.Query.ContainsKey(HubTokenQuery));
 
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
@@ -34,12 +34,9 @@ public sealed class ApiKeyHandler(IOptionsMonitor<AuthenticationSchemeOptions> o
             return AuthenticateResult.NoResult();
         }
 
-        if (key.Length is 0 or > MaxKeyLength || await lookup.FindPrincipal(key) is not { } found)
-        {
-            return AuthenticateResult.Fail("unknown or revoked API key");
-        }
-
-        return AuthenticateResult.Success(new AuthenticationTicket(found.Principal, SchemeName));
+        return key.Length is not 0 and <= MaxKeyLength && await lookup.Authenticate(key) is { } found
+            ? found.Result
+            : AuthenticateResult.Fail("unknown or revoked API key");
     }
 
     protected override Task HandleChallengeAsync(AuthenticationProperties properties) =>
@@ -55,12 +52,25 @@ public sealed class ApiKeyHandler(IOptionsMonitor<AuthenticationSchemeOptions> o
             return header.ToString().Trim();
         }
 
-        var authorization = request.Headers.Authorization.FirstOrDefault(value => value?.StartsWith(BearerPrefix, StringComparison.OrdinalIgnoreCase) == true);
-        if (authorization is not null)
+        if (Bearer(request) is { } authorization)
         {
             return authorization[BearerPrefix.Length..].Trim();
         }
 
         return request.Path.StartsWithSegments(HubPaths.Dashboard) ? request.Query[HubTokenQuery].ToString() : null;
+    }
+
+    /// <summary>A plain loop: every request asks, and LINQ over header values would box an enumerator.</summary>
+    private static string? Bearer(HttpRequest request)
+    {
+        foreach (var value in request.Headers.Authorization)
+        {
+            if (value?.StartsWith(BearerPrefix, StringComparison.OrdinalIgnoreCase) == true)
+            {
+                return value;
+            }
+        }
+
+        return null;
     }
 }

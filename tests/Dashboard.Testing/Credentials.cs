@@ -19,6 +19,13 @@ public static class Credentials
         return (display.GetProperty("id").GetString()!, display.GetProperty("url").GetString()!);
     }
 
+    /// <summary>A new reporting link of an institution: the address a clerk's phone opens and the key it carries after '#'.</summary>
+    public static async Task<(string Url, string Key)> IssueReportingLink(this HttpClient admin, string institutionId)
+    {
+        var url = (await Issue(admin, $"/api/v1/admin/reporting/{institutionId}", new { })).GetProperty("url").GetString()!;
+        return (url, url[(url.IndexOf('#') + 1)..]);
+    }
+
     /// <summary>A person who signs in with <see cref="Password"/>.</summary>
     public static async Task AddUser(this HttpClient admin, string login, string displayName, string role, params string[] counties) =>
         await Issue(admin, "/api/v1/admin/users", new { login, displayName, role, counties, password = Password });

@@ -12,6 +12,7 @@ namespace Dashboard.Web.Tests;
 /// admin so that every one reaches validation: each answers 4xx problem details, never a 5xx or a
 /// timeout; the node's memory stays bounded; and no counter, target, alert or registry entry changes.
 /// </summary>
+[Collection(MeasuresMemory.Name)]
 public sealed class HostileInputTests : IAsyncDisposable
 {
     private const string Events = "/api/v1/events";
@@ -356,6 +357,39 @@ public sealed class HostileInputTests : IAsyncDisposable
         yield return ("history CSV over 16 MB", () => Post("/api/v1/hotlines/history", "line,hour,calls\n" + new string('a', 17 * 1024 * 1024), "text/csv"));
         yield return ("UTF-16 history CSV", () => PostBytes("/api/v1/hotlines/history", [0xFF, 0xFE, .. System.Text.Encoding.Unicode.GetBytes("line,hour,calls\n")], "text/csv"));
         yield return ("the county map with a path", () => new HttpRequestMessage(HttpMethod.Get, "/api/v1/display/map/..%2F..%2Fappsettings.json"));
+
+        // 12345 work orders: files that are no export, and pushes that are no orders.
+        foreach (var (name, body) in new[]
+        {
+            ("empty", ""), ("header only", "工单编号,受理时间,所属区县,诉求类别\n"), ("no known columns", "a,b,c\n1,2,3\n"),
+            ("bad rows", "工单编号,受理时间,所属区县,诉求类别\n,=NOW(),<b>,未成年人保护\nX-1,2999-01-01 00:00:00,清城区,未成年人保护\nX-2,2026-01-01 00:00:00,火星,未成年人保护\n"),
+            ("a 4 KB number", $"工单编号,受理时间,所属区县,诉求类别\n{new string('9', 4096)},2026-01-01 00:00:00,清城区,未成年人保护\n"),
+        })
+        {
+            yield return ($"work-order CSV {name}", () => Post("/api/v1/workorders/import", body, "text/csv"));
+        }
+
+        yield return ("work-order file that is a broken zip", () => PostBytes("/api/v1/workorders/import", [0x50, 0x4B, 0x03, 0x04, .. Enumerable.Range(0, 4096).Select(index => (byte)(index * 31))],
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"));
+        yield return ("work-order CSV over 16 MB", () => Post("/api/v1/workorders/import", "工单编号\n" + new string('a', 17 * 1024 * 1024), "text/csv"));
+        foreach (var body in new[]
+        {
+            "{}", "{\"orders\":null}", "{\"orders\":[]}", "{\"orders\":[null]}", "{\"orders\":\"all\"}", "{\"orders\":[{\"工单编号\":{\"a\":[1]}}]}",
+            "{\"orders\":[{\"工单编号\":\"X\",\"受理时间\":\"yesterday\",\"所属区县\":\"清城区\",\"是否涉及未成年人\":true}]}",
+            "{\"orders\":[" + string.Join(",", Enumerable.Repeat("{\"工单编号\":\"X\"}", 501)) + "]}",
+        })
+        {
+            yield return ($"work-order push {Shorten(body)}", () => Post("/api/v1/workorders", body, Json));
+        }
+
+        // Reporting links: ids that are no institution, and the clerk's own view asked by an admin.
+        foreach (var id in new[] { "no-such-home", "..%2F..%2Fetc%2Fpasswd", "%00", "%3Cscript%3E", new string('a', 4096), "441802-GB-001%0D%0AX-Injected:1" })
+        {
+            yield return ($"issue a reporting link for {Shorten(id)}", () => Post($"/api/v1/admin/reporting/{id}", "{}", Json));
+            yield return ($"revoke the reporting link of {Shorten(id)}", () => Send(HttpMethod.Delete, $"/api/v1/admin/reporting/{id}", null, null));
+        }
+
+        yield return ("the reporting page's view without a reporting link", () => new HttpRequestMessage(HttpMethod.Get, "/api/v1/reporting/institution"));
 
         // Query strings and paths.
         foreach (var path in new[]

@@ -18,10 +18,10 @@ public sealed class RouteTableTests : IAsyncLifetime
     private static readonly string[] OpenRoutes =
     [
         "GET /health/live", "GET /health/ready", "GET /signin", "GET /setup", "POST /api/v1/auth/signin", "POST /api/v1/auth/setup",
-        "GET /api/v1/auth/options", "GET /signin/sso",
+        "GET /api/v1/auth/options", "GET /signin/sso", "GET /report",
     ];
 
-    private static readonly string[] RoleNames = ["viewer", "duty", "admin", "ingest"];
+    private static readonly string[] RoleNames = ["viewer", "duty", "admin", "ingest", "reporter"];
 
     private DashboardApp app = null!;
 
@@ -31,10 +31,12 @@ public sealed class RouteTableTests : IAsyncLifetime
     {
         app = new DashboardApp();
         byRole = [];
-        foreach (var role in RoleNames)
+        foreach (var role in RoleNames.Except(["reporter"]))
         {
             byRole[role] = TestCredentials.Client(app.BaseAddress, await app.Http.IssueKey($"路由测试 {role}", role));
         }
+
+        byRole["reporter"] = TestCredentials.Client(app.BaseAddress, (await app.Http.IssueReportingLink("441802-GB-002")).Key);
     }
 
     public async Task DisposeAsync()

@@ -2,8 +2,11 @@ using System.Collections.Immutable;
 
 namespace Dashboard.Web.Access;
 
-/// <summary>The counties a caller may see, act and write in; none listed means the whole city.</summary>
-public sealed record AccessScope(ImmutableArray<string> Counties)
+/// <summary>
+/// The counties a caller may see, act and write in; none listed means the whole city. A reporting
+/// link narrows that to one <paramref name="Institution"/> of its county.
+/// </summary>
+public sealed record AccessScope(ImmutableArray<string> Counties, string? Institution = null)
 {
     public bool IsCityWide => Counties.IsDefaultOrEmpty;
 

@@ -19,7 +19,7 @@ public sealed class CallerPrincipal : ClaimsPrincipal
         roleName = credential.Role.ToString();
         Kind = DashboardClaims.KindOf(credential);
         Subject = credential.Id;
-        Scope = new AccessScope(credential.Counties);
+        Scope = new AccessScope(credential.Counties, credential.Institution);
         RateLimitPartition = $"{Kind}:{Subject}";
     }
 

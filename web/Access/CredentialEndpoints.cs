@@ -36,9 +36,11 @@ public static class CredentialEndpoints
 
         var errors = new Dictionary<string, string[]>();
         var counties = Check(request.Name, request.Counties, region, context.User, errors);
-        if (!RoleNames.TryParse(request.Role, out var role))
+        if (!RoleNames.TryParse(request.Role, RoleNames.Keys, out var role))
         {
-            errors["role"] = [$"role 必须是 {RoleNames.All(Enum.GetValues<Role>())} 之一"];
+            errors["role"] = [request.Role == RoleNames.Of(Role.Reporter)
+                ? "reporter 密钥随机构的填报链接签发（POST /api/v1/admin/reporting/{机构编号}）"
+                : $"role 必须是 {RoleNames.All(RoleNames.Keys)} 之一"];
         }
 
         if (errors.Count > 0)
@@ -83,13 +85,23 @@ public static class CredentialEndpoints
         return ScopeRequest.Check(counties, region, user.Scope(), errors);
     }
 
-    private static async Task<Credential> Issue(CredentialKind kind, string name, Role role, ImmutableArray<string> counties, string secret,
-        HttpContext context, IGrainFactory grains, SecurityLog log, TimeProvider clock)
+    /// <summary>Stores a new credential for the secret (as its hash) and records who issued it.</summary>
+    public static async Task<Credential> Issue(CredentialKind kind, string name, Role role, ImmutableArray<string> counties, string secret,
+        HttpContext context, IGrainFactory grains, SecurityLog log, TimeProvider clock, string? institution = null)
     {
-        var credential = new Credential(Secrets.NewId(), kind, name.Trim(), role, counties, clock.GetUtcNow(), context.User.Actor());
+        var credential = new Credential(Secrets.NewId(), kind, name.Trim(), role, counties, clock.GetUtcNow(), context.User.Actor(), Institution: institution);
         await grains.GetGrain<ICredentialsGrain>(0).Add(credential, Secrets.Hash(secret));
-        await log.Record(context, kind == CredentialKind.Display ? "display.issue" : "key.issue", Describe(credential));
+        await log.Record(context, $"{AuditName(kind)}.issue", Describe(credential));
         return credential;
+    }
+
+    /// <summary>Revokes it everywhere (this node at once, the others within the revocation check) and records who did.</summary>
+    public static async Task<Credential> Revoke(Credential credential, HttpContext context, IGrainFactory grains, CredentialLookup lookup, SecurityLog log, TimeProvider clock)
+    {
+        var revoked = (await grains.GetGrain<ICredentialsGrain>(0).Revoke(credential.Id, context.User.Actor(), clock.GetUtcNow()))!;
+        lookup.Forget(revoked);
+        await log.Record(context, $"{AuditName(credential.Kind)}.revoke", Describe(revoked));
+        return revoked;
     }
 
     private static async Task<Ok<Credential[]>> List(IGrainFactory grains, ClaimsPrincipal user, CredentialKind kind)
@@ -102,22 +114,31 @@ public static class CredentialEndpoints
     private static async Task<Results<Ok<Credential>, ProblemHttpResult>> Revoke(string id, CredentialKind kind, HttpContext context,
         IGrainFactory grains, CredentialLookup lookup, SecurityLog log, TimeProvider clock)
     {
-        var credentials = grains.GetGrain<ICredentialsGrain>(0);
         var scope = context.User.Scope();
-        var existing = (await credentials.List()).FirstOrDefault(credential => credential.Id == id && credential.Kind == kind);
+        var existing = (await grains.GetGrain<ICredentialsGrain>(0).List()).FirstOrDefault(credential => credential.Id == id && credential.Kind == kind);
         if (existing is null || !(scope.IsCityWide || (!existing.Counties.IsEmpty && existing.Counties.All(scope.Allows))))
         {
             return TypedResults.Problem($"没有编号为 {id} 的{Noun(kind)}", statusCode: StatusCodes.Status404NotFound, title: $"未知{Noun(kind)}");
         }
 
-        var revoked = (await credentials.Revoke(id, context.User.Actor(), clock.GetUtcNow()))!;
-        lookup.Forget(revoked);
-        await log.Record(context, kind == CredentialKind.Display ? "display.revoke" : "key.revoke", Describe(revoked));
-        return TypedResults.Ok(revoked);
+        return TypedResults.Ok(await Revoke(existing, context, grains, lookup, log, clock));
     }
 
-    private static string Noun(CredentialKind kind) => kind == CredentialKind.Display ? "显示屏令牌" : "API 密钥";
+    private static string Noun(CredentialKind kind) => kind switch
+    {
+        CredentialKind.Display => "显示屏令牌",
+        CredentialKind.Reporting => "填报链接",
+        _ => "API 密钥",
+    };
+
+    private static string AuditName(CredentialKind kind) => kind switch
+    {
+        CredentialKind.Display => "display",
+        CredentialKind.Reporting => "reporting",
+        _ => "key",
+    };
 
     private static string Describe(Credential credential) =>
-        $"{Noun(credential.Kind)} {credential.Name} ({credential.Id}), {RoleNames.Of(credential.Role)}, {(credential.Counties.IsEmpty ? "全市" : string.Join(",", credential.Counties))}";
+        $"{Noun(credential.Kind)} {credential.Name} ({credential.Id}), {RoleNames.Of(credential.Role)}, {(credential.Counties.IsEmpty ? "全市" : string.Join(",", credential.Counties))}"
+        + (credential.Institution is null ? string.Empty : $", 机构 {credential.Institution}");
 }

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Security.Claims;
 using Dashboard.Contracts.Access;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
 
 namespace Dashboard.Web.Access;
@@ -15,23 +16,24 @@ public sealed class CredentialLookup(IGrainFactory grains, TimeProvider clock, I
 {
     /// <summary>
     /// By the secret itself: hashing it on every request would cost more than the rest of
-    /// authentication. The key's principal is kept with it, so a request builds no claims.
+    /// authentication. The key's principal and authentication result are kept with it, so a request
+    /// builds neither claims nor a ticket.
     /// </summary>
-    private readonly ConcurrentDictionary<string, (Credential Credential, CallerPrincipal Principal, DateTimeOffset Until)> bySecret = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, (Credential Credential, AuthenticateResult Result, DateTimeOffset Until)> bySecret = new(StringComparer.Ordinal);
 
     private readonly ConcurrentDictionary<string, (Credential? Value, DateTimeOffset Until)> byId = new(StringComparer.Ordinal);
 
     private readonly ConcurrentDictionary<string, (StoredUser? Value, DateTimeOffset Until)> byLogin = new(StringComparer.OrdinalIgnoreCase);
 
-    public async Task<Credential?> FindBySecret(string secret) => (await FindPrincipal(secret))?.Credential;
+    public async Task<Credential?> FindBySecret(string secret) => (await Authenticate(secret))?.Credential;
 
-    /// <summary>The active credential with this secret and the principal its requests run as, or null.</summary>
-    public async Task<(Credential Credential, CallerPrincipal Principal)?> FindPrincipal(string secret)
+    /// <summary>The active credential with this secret and the authentication its requests share, or null.</summary>
+    public async Task<(Credential Credential, AuthenticateResult Result)?> Authenticate(string secret)
     {
         var now = clock.GetUtcNow();
         if (bySecret.TryGetValue(secret, out var known) && known.Until > now)
         {
-            return (known.Credential, known.Principal);
+            return (known.Credential, known.Result);
         }
 
         var credential = await grains.GetGrain<ICredentialsGrain>(0).Find(Secrets.Hash(secret));
@@ -41,9 +43,9 @@ public sealed class CredentialLookup(IGrainFactory grains, TimeProvider clock, I
             return null;
         }
 
-        var principal = new CallerPrincipal(credential, ApiKeyHandler.SchemeName);
-        bySecret[secret] = (credential, principal, now + options.Value.RevocationCheck);
-        return (credential, principal);
+        var result = AuthenticateResult.Success(new AuthenticationTicket(new CallerPrincipal(credential, ApiKeyHandler.SchemeName), ApiKeyHandler.SchemeName));
+        bySecret[secret] = (credential, result, now + options.Value.RevocationCheck);
+        return (credential, result);
     }
 
     /// <summary>The active credential with this id (a wall's cookie names its display), or null.</summary>
@@ -59,7 +61,7 @@ public sealed class CredentialLookup(IGrainFactory grains, TimeProvider clock, I
         return user.KindOf() switch
         {
             DashboardClaims.UserKind => (await FindUser(subject))?.Stamp is { } stamp && stamp == user.FindFirst(DashboardClaims.Stamp)?.Value,
-            DashboardClaims.KeyKind or DashboardClaims.DisplayKind => await Find(subject) is not null,
+            DashboardClaims.KeyKind or DashboardClaims.DisplayKind or DashboardClaims.ReportingKind => await Find(subject) is not null,
             // The provider vouched at sign-in; the session lasts until the idle timeout.
             DashboardClaims.SingleSignOnKind => true,
             _ => false,

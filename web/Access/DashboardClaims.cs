@@ -10,7 +10,10 @@ public static class DashboardClaims
     /// <summary>A county the caller is limited to; none at all means city-wide.</summary>
     public const string County = "dashboard:county";
 
-    /// <summary>user, key or display.</summary>
+    /// <summary>The one institution a reporting link reaches.</summary>
+    public const string Institution = "dashboard:institution";
+
+    /// <summary>user, sso, key, display or reporting.</summary>
     public const string Kind = "dashboard:kind";
 
     /// <summary>The credential id of a key or display; the login of a user.</summary>
@@ -23,11 +26,25 @@ public static class DashboardClaims
     public const string SingleSignOnKind = "sso";
     public const string KeyKind = "key";
     public const string DisplayKind = "display";
+    public const string ReportingKind = "reporting";
 
-    public static ClaimsIdentity For(Credential credential, string authenticationType) =>
-        Identity(authenticationType, KindOf(credential), credential.Id, credential.Name, credential.Role, credential.Counties, stamp: null);
+    public static ClaimsIdentity For(Credential credential, string authenticationType)
+    {
+        var identity = Identity(authenticationType, KindOf(credential), credential.Id, credential.Name, credential.Role, credential.Counties, stamp: null);
+        if (credential.Institution is not null)
+        {
+            identity.AddClaim(new Claim(Institution, credential.Institution));
+        }
 
-    public static string KindOf(Credential credential) => credential.Kind == CredentialKind.Display ? DisplayKind : KeyKind;
+        return identity;
+    }
+
+    public static string KindOf(Credential credential) => credential.Kind switch
+    {
+        CredentialKind.Display => DisplayKind,
+        CredentialKind.Reporting => ReportingKind,
+        _ => KeyKind,
+    };
 
     public static ClaimsIdentity For(StoredUser user, string authenticationType) =>
         Identity(authenticationType, UserKind, user.Account.Login, user.Account.DisplayName, user.Account.Role, user.Account.Counties, user.Stamp);
@@ -55,7 +72,7 @@ public static class DashboardClaims
     }
 
     public static AccessScope Scope(this ClaimsPrincipal user) =>
-        user is CallerPrincipal caller ? caller.Scope : new([.. user.FindAll(County).Select(claim => claim.Value)]);
+        user is CallerPrincipal caller ? caller.Scope : new([.. user.FindAll(County).Select(claim => claim.Value)], user.FindFirstValue(Institution));
 
     public static string? KindOf(this ClaimsPrincipal user) => user is CallerPrincipal caller ? caller.Kind : user.FindFirstValue(Kind);
 
@@ -75,6 +92,7 @@ public static class DashboardClaims
         SingleSignOnKind => $"{user.Identity!.Name} (统一身份 {user.SubjectOf()})",
         KeyKind => $"密钥 {user.Identity!.Name} ({user.SubjectOf()})",
         DisplayKind => $"显示屏 {user.Identity!.Name} ({user.SubjectOf()})",
+        ReportingKind => $"填报链接 {user.Identity!.Name} ({user.SubjectOf()})",
         _ => "匿名",
     };
 }

@@ -2,7 +2,7 @@ using Dashboard.Contracts.Access;
 
 namespace Dashboard.Web.Access;
 
-/// <summary>The authorization policies every endpoint, page and hub names; admin passes each of them.</summary>
+/// <summary>The authorization policies every endpoint, page and hub names; admin passes each but the reporting page's own.</summary>
 public static class Policies
 {
     /// <summary>Walls, leader pages and the read APIs.</summary>
@@ -17,6 +17,9 @@ public static class Policies
     /// <summary>POST /api/v1/events.</summary>
     public const string Ingest = "ingest";
 
+    /// <summary>An institution's reporting page: its own figures. Tied to one institution's link, so not even admin passes.</summary>
+    public const string Report = "report";
+
     /// <summary>Anyone with a session or key, whatever the role: who am I, sign out.</summary>
     public const string SignedIn = "signed-in";
 
@@ -25,7 +28,8 @@ public static class Policies
         [View] = [Role.Viewer, Role.Duty, Role.Admin],
         [Duty] = [Role.Duty, Role.Admin],
         [Admin] = [Role.Admin],
-        [Ingest] = [Role.Ingest, Role.Admin],
+        [Ingest] = [Role.Ingest, Role.Admin, Role.Reporter],
+        [Report] = [Role.Reporter],
         [SignedIn] = Enum.GetValues<Role>(),
     };
 }

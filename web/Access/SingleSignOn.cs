@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using System.Security.Claims;
-using Dashboard.Contracts.Access;
 using Dashboard.Contracts.Registry;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
@@ -85,7 +84,7 @@ public static class SingleSignOn
             .SelectMany(claim => claim.Value.Split([' ', ','], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
             .Distinct(StringComparer.Ordinal).ToImmutableArray();
 
-        var problem = !RoleNames.TryParse(provided.FindFirstValue(sso.RoleClaim), out var role) || role == Role.Ingest
+        var problem = !RoleNames.TryParse(provided.FindFirstValue(sso.RoleClaim), RoleNames.People, out var role)
             ? $"统一身份认证未授予看板角色（{sso.RoleClaim}）"
             : region is null || counties.Any(code => !region.Contains(code))
                 ? $"统一身份认证给出的区县（{sso.CountiesClaim}）不在登记册中"

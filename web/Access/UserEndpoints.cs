@@ -14,6 +14,8 @@ public static partial class UserEndpoints
 {
     private const int MaxDisplayNameLength = 32;
 
+    private const string PersonRoleProblem = "role 必须是 viewer、duty 或 admin 之一";
+
     public static void MapUsers(this IEndpointRouteBuilder app)
     {
         var users = app.MapGroup("/api/v1/admin/users").WithTags("Administration").RequireAuthorization(Policies.Admin);
@@ -36,13 +38,9 @@ public static partial class UserEndpoints
 
         var errors = NewPersonProblems(request.Login, request.DisplayName, request.Password, passwords);
         var counties = ScopeRequest.Check(request.Counties, region, context.User.Scope(), errors);
-        if (!RoleNames.TryParse(request.Role, out var role))
+        if (!RoleNames.TryParse(request.Role, RoleNames.People, out var role))
         {
-            errors["role"] = [$"role 必须是 viewer、duty 或 admin 之一"];
-        }
-        else if (role == Role.Ingest)
-        {
-            errors["role"] = ["ingest 是机器来源的角色，请为它签发 API 密钥"];
+            errors["role"] = [request.Role == RoleNames.Of(Role.Ingest) ? "ingest 是机器来源的角色，请为它签发 API 密钥" : PersonRoleProblem];
         }
 
         if (errors.Count > 0)
@@ -95,9 +93,9 @@ public static partial class UserEndpoints
         Note(errors, "password", request.Password is null ? null : passwords.Problem(login, request.Password));
         ImmutableArray<string>? counties = request.Counties is null ? null : ScopeRequest.Check(request.Counties, region, context.User.Scope(), errors);
         Role? role = null;
-        if (request.Role is not null && (!RoleNames.TryParse(request.Role, out role) || role == Role.Ingest))
+        if (request.Role is not null && !RoleNames.TryParse(request.Role, RoleNames.People, out role))
         {
-            errors["role"] = ["role 必须是 viewer、duty 或 admin 之一"];
+            errors["role"] = [PersonRoleProblem];
         }
 
         if (errors.Count > 0)

@@ -10,9 +10,11 @@ using Dashboard.Web.Hotlines;
 using Dashboard.Web.Ingest;
 using Dashboard.Web.Pages;
 using Dashboard.Web.Push;
+using Dashboard.Web.Reporting;
 using Dashboard.Web.Registry;
 using Dashboard.Web.Snapshots;
 using Dashboard.Web.Targets;
+using Dashboard.Web.WorkOrders;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -92,6 +94,8 @@ public static class DashboardWebExtensions
 
         builder.Services.AddDemoTraffic(builder.Configuration);
         builder.Services.AddDisplay(builder.Configuration);
+        builder.Services.AddReporting(builder.Configuration);
+        builder.Services.AddWorkOrders(builder.Configuration);
     }
 
     /// <summary>
@@ -131,6 +135,8 @@ public static class DashboardWebExtensions
         app.MapAlerts();
         app.MapDisplay();
         app.MapTargets();
+        app.MapReporting();
+        app.MapWorkOrders();
         app.MapHub<DashboardHub>(HubPaths.Dashboard).RequireAuthorization(Policies.View);
         app.MapPages();
     }

@@ -1,10 +1,7 @@
-using System.Collections.Immutable;
 using System.Security.Claims;
 using System.Text.Json;
-using Dashboard.Contracts.Hotlines;
-using Dashboard.Contracts.Ingest;
-using Dashboard.Contracts.Institutions;
 using Dashboard.Web.Access;
+using Dashboard.Web.Reporting;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
@@ -38,12 +35,9 @@ public static class IngestEndpoints
             .Produces<IngestResponse>()
             .ProducesValidationProblem();
 
-    /// <summary>
-    /// Events are grouped per grain (institution or hotline) and each group is applied in one durable
-    /// write; the groups run in parallel. The response carries one result per event, in request order.
-    /// </summary>
+    /// <summary>The response carries one result per event, in request order.</summary>
     private static async Task<Results<Ok<IngestResponse>, ValidationProblem>> Ingest(
-        HttpRequest request, ClaimsPrincipal user, IGrainFactory grains, IOptions<JsonOptions> json)
+        HttpRequest request, ClaimsPrincipal user, IGrainFactory grains, IOptions<JsonOptions> json, TimeProvider clock)
     {
         IngestRequest? body;
         try
@@ -63,25 +57,8 @@ public static class IngestEndpoints
             return TypedResults.ValidationProblem(errors, title: "事件批次无效，未应用任何事件");
         }
 
-        var planned = await IngestScope.Restrict(valid, user.Scope(), grains);
-
-        var results = planned.Select(plan => plan.KnownResult).ToArray();
-        var items = planned.Select((plan, index) => (Plan: plan, Index: index)).ToList();
-        var institutions = items.Where(item => item.Plan.Institution is not null).GroupBy(item => item.Plan.Target, StringComparer.Ordinal)
-            .Select(group => Apply(group, changes => grains.GetGrain<IInstitutionGrain>(group.Key).Apply([.. changes.Select(item => item.Plan.Institution!)])));
-        var hotlines = items.Where(item => item.Plan.Hotline is not null).GroupBy(item => item.Plan.Target, StringComparer.Ordinal)
-            .Select(group => Apply(group, changes => grains.GetGrain<IHotlineGrain>(group.Key).Apply([.. changes.Select(item => item.Plan.Hotline!)])));
-        await Task.WhenAll(institutions.Concat(hotlines));
-
-        async Task Apply(IEnumerable<(PlannedEvent Plan, int Index)> group, Func<IEnumerable<(PlannedEvent Plan, int Index)>, Task<ImmutableArray<EventResult>>> apply)
-        {
-            var list = group.ToList();
-            foreach (var (item, outcome) in list.Zip(await apply(list)))
-            {
-                results[item.Index] = outcome;
-            }
-        }
-
-        return TypedResults.Ok(IngestResponse.Of(results!));
+        var results = await IngestPipeline.Apply(await IngestScope.Restrict(valid, user.Scope(), grains), grains);
+        await ReportingActivity.Record(user, results, grains, clock);
+        return TypedResults.Ok(IngestResponse.Of(results));
     }
 }

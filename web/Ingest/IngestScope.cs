@@ -4,9 +4,9 @@ using Dashboard.Web.Access;
 namespace Dashboard.Web.Ingest;
 
 /// <summary>
-/// A county bureau's source writes only in its counties: each event for an institution or hotline
-/// elsewhere is rejected with the reason, and the rest of the batch goes ahead. City-wide sources
-/// skip this, so the common case costs nothing.
+/// A county bureau's source writes only in its counties, and an institution's reporting link only
+/// for that institution: each event outside is rejected with the reason, and the rest of the batch
+/// goes ahead. City-wide sources skip this, so the common case costs nothing.
 /// </summary>
 public static class IngestScope
 {
@@ -15,6 +15,12 @@ public static class IngestScope
         if (scope.IsCityWide)
         {
             return planned;
+        }
+
+        if (scope.Institution is { } only)
+        {
+            return [.. planned.Select(plan => plan.KnownResult is not null || (plan.Institution is not null && plan.Target == only) ? plan
+                : PlannedEvent.Rejected(plan.Id, $"此填报链接只能填报机构 {only} 的数据"))];
         }
 
         var institutionIds = planned.Where(plan => plan.Institution is not null).Select(plan => plan.Target).Distinct(StringComparer.Ordinal).ToArray();

@@ -1,4 +1,5 @@
 using Dashboard.Web.Access;
+using Dashboard.Web.Reporting;
 using Microsoft.AspNetCore.StaticFiles;
 
 namespace Dashboard.Web.Pages;
@@ -18,8 +19,11 @@ public static class PageEndpoints
         // Walls show the duty console too (the carousel holds on it while an alert fires); acting needs the duty role.
         app.MapPage("/duty", "duty.html", Policies.View);
         app.MapPage("/carousel", "carousel.html", Policies.View);
+        app.MapPage("/admin", "admin.html", Policies.Admin);
         app.MapPage(CookieSessions.SignInPath, "signin.html", policy: null);
         app.MapPage(FirstAdminSetup.Path, "setup.html", policy: null);
+        // The page holds no figures: the phone sends its reporting link's key with each request.
+        app.MapPage(ReportingEndpoints.PagePath, "report.html", policy: null);
     }
 
     /// <summary>Static files, except pages: a page is served only through its endpoint and policy.</summary>

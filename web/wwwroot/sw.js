@@ -1,10 +1,11 @@
 // The pages' offline copy. A wall switched on while its server is unreachable still gets its page,
 // scripts, styles, libraries, display settings and county map from here, and then shows the figures it
-// kept from its last visit (kept.js), marked stale, until the server answers. Every request goes to the
+// kept from its last visit (kept.js), marked stale, until the server answers; a clerk's reporting page
+// opens without a signal and keeps its entries until they are sent. Every request goes to the
 // network first, so a reachable server always wins; only what a page needs to start is kept, never
 // figures, sessions or anything a redirect to the sign-in page answered.
 const CACHE = "dashboard-pages-v1";
-const KEPT = [/^\/(county\/[^/]+|leader|duty|carousel)?$/, /^\/(js|css|lib)\//, /^\/api\/v1\/display(\/map)?$/];
+const KEPT = [/^\/(county\/[^/]+|leader|duty|carousel|report)?$/, /^\/(js|css|lib)\//, /^\/api\/v1\/display(\/map)?$/];
 const NETWORK_WAIT_MS = 5000;
 
 self.addEventListener("install", () => self.skipWaiting());

@@ -8,4 +8,7 @@ public enum CredentialKind
 
     /// <summary>Opened once by a wall, which then holds a long-lived read-only cookie.</summary>
     Display,
+
+    /// <summary>An institution's reporting link: a clerk's phone sends it with every entry; it reaches only that institution.</summary>
+    Reporting,
 }

@@ -29,4 +29,14 @@ public interface ICredentialsGrain : IGrainWithIntegerKey
 
     /// <summary>Revokes the credential; null when there is no such credential. Revoking twice changes nothing.</summary>
     Task<Credential?> Revoke(string id, string by, DateTimeOffset at);
+
+    /// <summary>
+    /// A reporting link's entries were accepted at this time. Kept to the minute: a clerk's burst of
+    /// entries writes once.
+    /// </summary>
+    Task Reported(string id, DateTimeOffset at);
+
+    /// <summary>When each reporting link last had an entry accepted, by credential id.</summary>
+    [AlwaysInterleave]
+    Task<ImmutableDictionary<string, DateTimeOffset>> LastReports();
 }

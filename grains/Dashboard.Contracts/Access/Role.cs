@@ -15,4 +15,10 @@ public enum Role
 
     /// <summary>A machine source: POST /api/v1/events and nothing else.</summary>
     Ingest,
+
+    /// <summary>
+    /// An institution's clerk, through the reporting link on a phone: that one institution's events
+    /// and its own figures. Only a reporting link carries it, never a person or an ordinary key.
+    /// </summary>
+    Reporter,
 }

@@ -16,4 +16,7 @@ public sealed record Region(
     public IEnumerable<string> ScopeCodes => Counties.Select(county => county.Code).Prepend(CityCode);
 
     public bool Contains(string countyCode) => countyCode == CityCode || Counties.Any(county => county.Code == countyCode);
+
+    /// <summary>A county's name, or 市本级 for the city's own code.</summary>
+    public string ScopeName(string code) => code == CityCode ? CityLevelName : Counties.FirstOrDefault(county => county.Code == code)?.Name ?? code;
 }

@@ -7,6 +7,9 @@ namespace Dashboard.Grains.Access;
 public sealed class CredentialsGrain(
     [PersistentState("credentials", StorageNames.Dashboard)] IPersistentState<CredentialsState> state) : Grain, ICredentialsGrain
 {
+    /// <summary>How finely a reporting link's last entry is kept: an admin asks "today or last week?", not the second.</summary>
+    private static readonly TimeSpan ReportResolution = TimeSpan.FromMinutes(1);
+
     private Dictionary<string, string>? idsByHash;
 
     public Task<Credential?> Find(string secretHash)
@@ -58,4 +61,18 @@ public sealed class CredentialsGrain(
         await state.WriteOrDeactivate(this.DeactivateOnIdle);
         return revoked;
     }
+
+    public async Task Reported(string id, DateTimeOffset at)
+    {
+        var last = state.State.LastReports.GetValueOrDefault(id);
+        if (at - last < ReportResolution)
+        {
+            return;
+        }
+
+        state.State.LastReports = state.State.LastReports.SetItem(id, at);
+        await state.WriteOrDeactivate(this.DeactivateOnIdle);
+    }
+
+    public Task<ImmutableDictionary<string, DateTimeOffset>> LastReports() => Task.FromResult(state.State.LastReports);
 }

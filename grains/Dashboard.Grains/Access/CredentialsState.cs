@@ -11,4 +11,7 @@ public sealed class CredentialsState
 
     /// <summary>The SHA-256 of each credential's secret, by credential id.</summary>
     [Id(1)] public ImmutableDictionary<string, string> SecretHashes { get; set; } = ImmutableDictionary<string, string>.Empty;
+
+    /// <summary>When each reporting link last had an entry accepted, by credential id.</summary>
+    [Id(2)] public ImmutableDictionary<string, DateTimeOffset> LastReports { get; set; } = ImmutableDictionary<string, DateTimeOffset>.Empty;
 }

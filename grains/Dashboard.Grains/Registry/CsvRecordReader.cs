@@ -8,7 +8,7 @@ namespace Dashboard.Grains.Registry;
 /// belong to the field. Written by hand rather than with TextFieldParser because errors must carry the
 /// physical line number, which TextFieldParser loses when it skips blank lines.
 /// </summary>
-internal static class CsvRecordReader
+public static class CsvRecordReader
 {
     public static List<CsvRecord> Read(string text, List<RegistryCsvError> errors)
     {

@@ -7,7 +7,7 @@ namespace Dashboard.Grains.Registry;
 /// Decodes a registry file. Clerks save from Excel or WPS: "CSV UTF-8" writes a BOM, other tools write
 /// UTF-8 without one, and plain "CSV" on Chinese Windows writes the ANSI code page (GBK, a subset of GB18030).
 /// </summary>
-internal static class RegistryCsvEncoding
+public static class RegistryCsvEncoding
 {
     private static readonly Encoding Gb18030 = LoadGb18030();
 

@@ -30,3 +30,14 @@ export function time(iso) {
   const date = new Date(iso);
   return date.getTime() <= 0 ? "--" : timeFormat.format(date);
 }
+
+const dayTimeFormat = new Intl.DateTimeFormat("zh-CN", {
+  timeZone: "Asia/Shanghai", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", hour12: false,
+});
+
+// A moment of some day: 2026-12-05 14:03.
+export function dayTime(iso) {
+  if (!iso) return "--";
+  const parts = Object.fromEntries(dayTimeFormat.formatToParts(new Date(iso)).map(part => [part.type, part.value]));
+  return `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute}`;
+}

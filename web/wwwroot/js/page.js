@@ -1,6 +1,7 @@
 // What every page shares: the frame (shell.js), the 1920×1080 canvas scaled to the screen, numbers that
 // flash when they change, and kiosk mode.
 import { loadDisplay } from "./display.js";
+import { keepOffline } from "./offline.js";
 import { createFreshness } from "./freshness.js";
 import { offerSignOut } from "./session.js";
 import { buildShell, nameShell, tickClock } from "./shell.js";
@@ -33,23 +34,6 @@ export function setText(target, text) {
     void element.offsetWidth;
     element.classList.add("changed");
   }
-}
-
-// The page's offline copy (sw.js). Its first load came before the worker, so once the page has fetched
-// what it needs to start, it tells the worker what that was; <html data-offline="ready"> once kept.
-const KEEP_AFTER_MS = 3000;
-
-function keepOffline() {
-  const workers = navigator.serviceWorker;
-  if (!workers) return;
-  workers.register("/sw.js").catch(() => {});
-  workers.addEventListener("message", event => {
-    if (event.data?.kept !== undefined) document.documentElement.dataset.offline = "ready";
-  });
-  workers.ready.then(registration => setTimeout(() => {
-    const loaded = performance.getEntriesByType("resource").map(entry => entry.name);
-    registration.active?.postMessage({ keep: [location.href, ...loaded] });
-  }, KEEP_AFTER_MS));
 }
 
 // What every page does before it connects: its offline copy, the shared frame, the stage fitted to the screen, the

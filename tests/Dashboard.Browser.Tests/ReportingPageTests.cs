@@ -112,6 +112,19 @@ public sealed class ReportingPageTests(Browser browser) : IClassFixture<Browser>
         });
         await history.GetByRole(AriaRole.Button, new() { Name = "上传" }).ClickAsync();
         await Expect(history.Locator(".result")).ToContainTextAsync("第 2 行");
+        var orders = admin.Locator("#workorder-import");
+        var now = Dashboard.Contracts.Calendar.BureauCalendar.LocalTime(DateTimeOffset.UtcNow.AddMinutes(-5)).ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture);
+        await orders.Locator("input[type=file]").SetInputFilesAsync(new FilePayload
+        {
+            Name = "12345.csv",
+            MimeType = "text/csv",
+            Buffer = System.Text.Encoding.UTF8.GetBytes($"工单编号,受理时间,所属区县,诉求类别,是否涉及未成年人\nA-1,{now},阳山县,未成年人保护,是\nA-2,{now},火星,未成年人保护,是\n"),
+        });
+        await orders.GetByRole(AriaRole.Button, new() { Name = "上传" }).ClickAsync();
+        await Expect(orders.Locator(".result")).ToContainTextAsync("第 3 行");
+        await orders.Locator("input[name=skipInvalid]").CheckAsync();
+        await orders.GetByRole(AriaRole.Button, new() { Name = "上传" }).ClickAsync();
+        await Expect(orders.Locator(".result")).ToContainTextAsync("计入 1 条");
         await admin.Screenshot("admin", (1440, 900));
 
         await using var phone = await Phone();

@@ -99,12 +99,13 @@ async function upload(event) {
   const file = form.elements.file.files[0];
   if (!file) return;
   const query = new URLSearchParams();
-  for (const name of ["replace", "dryRun"]) {
+  for (const name of ["replace", "dryRun", "skipInvalid"]) {
     if (form.elements[name]?.checked) query.set(name, "true");
   }
   result.className = "result";
   result.textContent = "正在上传…";
-  const headers = { ...(await writeHeaders()), "Content-Type": "text/csv" };
+  const type = file.name.toLowerCase().endsWith(".xlsx") ? "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" : "text/csv";
+  const headers = { ...(await writeHeaders()), "Content-Type": type };
   const response = await fetch(`${form.dataset.path}${query.size ? `?${query}` : ""}`, { method: "POST", headers, body: file });
   const lines = response.ok ? describe(await response.json(), form.elements.dryRun?.checked) : await problemLines(response);
   result.classList.add(response.ok ? "ok" : "bad");
@@ -115,6 +116,10 @@ async function upload(event) {
 }
 
 function describe(answer, dryRun) {
+  if ("outsideHotline" in answer) {
+    return [`已读取 ${answer.rows} 条工单：计入 ${answer.accepted} 条，此前已计入 ${answer.duplicates} 条，作为历史来电 ${answer.history} 条；`
+      + `非未保工单 ${answer.outsideHotline} 条，跳过错误行 ${answer.invalid} 条（${answer.format}）`, ...answer.rejections];
+  }
   if ("imported" in answer) {
     const verb = dryRun ? "预览：将导入" : "已导入";
     return [`${verb} ${answer.imported} 个机构，停用 ${answer.deactivated} 个（编码 ${answer.encoding}）`, ...(answer.deactivatedIds ?? []).map(id => `停用 ${id}`)];
@@ -126,6 +131,7 @@ element("county").addEventListener("change", renderLinks);
 element("search").addEventListener("input", renderLinks);
 element("registry-import").addEventListener("submit", upload);
 element("history-import").addEventListener("submit", upload);
+element("workorder-import").addEventListener("submit", upload);
 element("print").addEventListener("click", () => window.print());
 element("copy").addEventListener("click", () => navigator.clipboard?.writeText(element("issued-url").textContent));
 

@@ -37,6 +37,28 @@ public sealed class LeaderTests(Browser browser) : IClassFixture<Browser>
     }
 
     [Fact]
+    public async Task The_leader_view_compares_last_month_with_the_month_before_and_the_same_month_a_year_earlier_and_offers_its_workbook()
+    {
+        await using var app = new DashboardApp();
+        var lastMonth = Dashboard.Contracts.Calendar.BureauCalendar.LocalDate(DateTimeOffset.UtcNow).AddMonths(-1);
+        var rows = await app.Http.GetFromJsonAsync<System.Text.Json.JsonElement[]>($"/api/v1/reports/{lastMonth:yyyy-MM}?format=json");
+        var city = rows!.Single(row => row.GetProperty("code").GetString() == "city");
+
+        var page = await browser.Open(app, "/leader", Pages.FullHd);
+        var rescues = page.Locator("[data-metric='rescues'] .month-change");
+        var received = city.GetProperty("rescueReceived").GetInt32().ToString("N0", CultureInfo.InvariantCulture);
+        await Expect(rescues).ToHaveTextAsync(new System.Text.RegularExpressions.Regex($"^上月 {received} 人次 · 环比 [▲▼]?\\d+\\.\\d% · 同比 [▲▼]?\\d+\\.\\d%$"));
+        await Expect(page.Locator("[data-metric='occupancy'] .month-change")).ToContainTextAsync("上月末 ");
+        Assert.Empty(await page.ElementsOutsideTheStage());
+        await page.Screenshot("leader-changes", Pages.FullHd);
+
+        var download = await page.RunAndWaitForDownloadAsync(() => page.GetByTestId("export-month").ClickAsync());
+        Assert.EndsWith(".xlsx", download.SuggestedFilename);
+        Assert.Contains("月报", download.SuggestedFilename);
+        Assert.True(new FileInfo(await download.PathAsync()).Length > 1000);
+    }
+
+    [Fact]
     public async Task On_a_4K_wall_the_leader_view_fills_the_screen_with_large_type()
     {
         await using var app = new DashboardApp();

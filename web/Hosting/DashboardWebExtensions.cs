@@ -6,6 +6,7 @@ using Dashboard.Web.Access;
 using Dashboard.Web.Alerts;
 using Dashboard.Web.DemoTraffic;
 using Dashboard.Web.Display;
+using Dashboard.Web.History;
 using Dashboard.Web.Hotlines;
 using Dashboard.Web.Ingest;
 using Dashboard.Web.Pages;
@@ -137,6 +138,7 @@ public static class DashboardWebExtensions
         app.MapTargets();
         app.MapReporting();
         app.MapWorkOrders();
+        app.MapHistory();
         app.MapHub<DashboardHub>(HubPaths.Dashboard).RequireAuthorization(Policies.View);
         app.MapPages();
     }

@@ -1,4 +1,5 @@
 using Dashboard.Grains.Alerts;
+using Dashboard.Grains.History;
 using Dashboard.Grains.Ingest;
 using Dashboard.Grains.Push;
 using Dashboard.Grains.Registry;
@@ -24,6 +25,8 @@ public static class DashboardSiloBuilderExtensions
         silo.Services.AddOptions<PushOptions>().Bind(configuration.GetSection(PushOptions.Section));
         silo.Services.AddOptions<RegistryOptions>().Bind(configuration.GetSection(RegistryOptions.Section));
         silo.Services.AddOptions<AlertOptions>().Bind(configuration.GetSection(AlertOptions.Section));
+        silo.Services.AddOptions<HistoryOptions>().Bind(configuration.GetSection(HistoryOptions.Section))
+            .Validate(options => options.RecordEvery > TimeSpan.Zero, "Dashboard:History:RecordEvery must be positive").ValidateOnStart();
         silo.Services.TryAddSingleton(TimeProvider.System);
 
         // Orleans' own serializer for grain state: compact, version tolerant through [Id], and able
@@ -34,6 +37,7 @@ public static class DashboardSiloBuilderExtensions
         silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(services => services.GetRequiredService<UpdateNotifier>());
         silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, RegistrySeeder>();
         silo.Services.AddHostedService<AlertHeartbeat>();
+        silo.Services.AddHostedService<DayRecorder>();
         return silo;
     }
 

@@ -28,7 +28,8 @@ public static class DemoHotlineHistory
             return (first < chance ? 1 : 0) + (second < chance * chance ? 1 : 0);
         });
 
-    private static (double First, double Second) Draws(string key)
+    /// <summary>Two numbers in [0, 1] that a key always gives.</summary>
+    internal static (double First, double Second) Draws(string key)
     {
         var hash = XxHash3.HashToUInt64(Encoding.UTF8.GetBytes(key));
         return ((uint)hash / (double)uint.MaxValue, (hash >> 32) / (double)uint.MaxValue);

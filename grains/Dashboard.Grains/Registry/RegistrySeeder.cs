@@ -1,5 +1,8 @@
 using Dashboard.Contracts.Calendar;
+using Dashboard.Contracts.City;
+using Dashboard.Contracts.History;
 using Dashboard.Contracts.Registry;
+using Dashboard.Grains.History;
 using Dashboard.Grains.Hotlines;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -39,14 +42,28 @@ public sealed class RegistrySeeder(
                 await registry.Register([.. part]);
             }
 
-            if (options.Value.Demo)
+            if (options.Value.Demo && options.Value.DemoHistoryDays > 0)
             {
-                await WriteDemoHistory(region, BureauCalendar.LocalDate(clock.GetUtcNow()), options.Value.DemoHistoryDays);
+                var today = BureauCalendar.LocalDate(clock.GetUtcNow());
+                await WriteDemoHistory(region, today, options.Value.DemoHistoryDays);
+                await WriteDemoDays(region, today);
             }
 
             await registry.CompleteLoad();
             logger.LogInformation("Loaded the registry from {Folder}: {Count} institutions in {Counties} counties", folder, institutions.Length, region.Counties.Length);
         }
+    }
+
+    /// <summary>Past daily figures of every scope, from the figures the registry gives them today; one write per scope and month.</summary>
+    private async Task WriteDemoDays(Region region, DateOnly today)
+    {
+        var city = await grains.GetGrain<ICityGrain>(region.CityCode).GetSnapshot();
+        var scopes = city.Counties.Append(city.CityLevel)
+            .Select(scope => (scope.Code, Days: DemoDayFigures.Of(scope.Code, scope, today, cityLine: scope.Code == region.CityCode)))
+            .ToList();
+        var months = scopes.Append((Code: ScopeHistory.City, Days: DemoDayFigures.Sum(scopes.Select(scope => scope.Days))))
+            .SelectMany(scope => scope.Days.GroupBy(day => ScopeHistory.Key(scope.Code, day.Day)));
+        await Parallel.ForEachAsync(months, async (month, _) => await grains.GetGrain<IScopeMonthGrain>(month.Key).KeepAll([.. month]));
     }
 
     /// <summary>Before the load completes, so that a load interrupted by a crash writes it again (setting, not adding).</summary>

@@ -1,11 +1,16 @@
 // County rankings against targets, shared by the leader view and the wall's rotating board.
 import * as format from "./format.js";
 
+// month: last month, and its 环比 and 同比, from a row of the month's report.
 export const TARGET_METRICS = [
-  { metric: "occupancy", title: "养老机构在住老人", unit: "人", value: county => county.elderlyCare.occupants },
-  { metric: "rescues", title: "本年流浪乞讨救助", unit: "人次", value: county => county.rescue.received },
-  { metric: "reunions", title: "本年寻亲成功", unit: "人", value: county => county.rescue.reunited },
-  { metric: "hotlineCases", title: "本年未保热线个案", unit: "件", value: county => county.hotline.consultations + county.hotline.interventions },
+  { metric: "occupancy", title: "养老机构在住老人", unit: "人", value: county => county.elderlyCare.occupants,
+    month: row => ({ label: "上月末", figure: row.elderlyCareOccupants, monthOnMonth: row.occupantsMonthOnMonth, yearOnYear: row.occupantsYearOnYear }) },
+  { metric: "rescues", title: "本年流浪乞讨救助", unit: "人次", value: county => county.rescue.received,
+    month: row => ({ label: "上月", figure: row.rescueReceived, monthOnMonth: row.rescueMonthOnMonth, yearOnYear: row.rescueYearOnYear }) },
+  { metric: "reunions", title: "本年寻亲成功", unit: "人", value: county => county.rescue.reunited,
+    month: row => ({ label: "上月", figure: row.rescueReunited, monthOnMonth: row.reunitedMonthOnMonth, yearOnYear: row.reunitedYearOnYear }) },
+  { metric: "hotlineCases", title: "本年未保热线个案", unit: "件", value: county => county.hotline.consultations + county.hotline.interventions,
+    month: row => ({ label: "上月", figure: row.hotlineConsultations + row.hotlineInterventions, monthOnMonth: row.casesMonthOnMonth, yearOnYear: row.casesYearOnYear }) },
 ];
 
 // Autonomous counties have long official names; tiles, rows and axes use the short form.

@@ -1,0 +1,31 @@
+using System.Collections.Immutable;
+using Dashboard.Contracts.History;
+using Dashboard.Grains.Storage;
+
+namespace Dashboard.Grains.History;
+
+public sealed class ScopeMonthGrain(
+    [PersistentState("scope-month", StorageNames.Dashboard)] IPersistentState<ScopeMonthState> state) : Grain, IScopeMonthGrain
+{
+    public Task Keep(DayFigures figures) => KeepAll([figures]);
+
+    public async Task KeepAll(ImmutableArray<DayFigures> days)
+    {
+        var kept = state.State.Days.ToDictionary(day => day.Day);
+        var newer = days.Where(day => !kept.TryGetValue(day.Day, out var known) || known.RecordedAt < day.RecordedAt).ToList();
+        if (newer.Count == 0)
+        {
+            return;
+        }
+
+        foreach (var day in newer)
+        {
+            kept[day.Day] = day;
+        }
+
+        state.State.Days = [.. kept.Values.OrderBy(day => day.Day)];
+        await state.WriteOrDeactivate(this.DeactivateOnIdle);
+    }
+
+    public Task<ImmutableArray<DayFigures>> Days() => Task.FromResult(state.State.Days);
+}

@@ -1,0 +1,51 @@
+using Dashboard.Contracts.History;
+using Dashboard.Contracts.Hotlines;
+using Dashboard.Contracts.Registry;
+using Dashboard.Grains.History;
+
+namespace Dashboard.Grains.Tests;
+
+public sealed class DayRecorderTests
+{
+    private const string Line = "453001";
+    private static readonly DateTimeOffset NewYearsEve = new(2026, 12, 31, 23, 59, 0, TimeSpan.FromHours(8));
+
+    [Fact]
+    public async Task A_day_is_kept_once_across_a_restart_at_its_last_second_and_a_retry_and_the_new_year_starts_a_month_of_its_own()
+    {
+        await using var silo = await TestSilo.Start(NewYearsEve);
+        var registry = silo.Grains.GetGrain<IRegistryGrain>(0);
+        await registry.BeginLoad(new Region("453000", "测试市", [new County(Line, "甲县")]), [new HotlineOpening(Line, HotlineCounts.Zero)], demo: false);
+        await registry.CompleteLoad();
+
+        await Call(silo, "eve-1");
+        silo.Clock.Advance(TimeSpan.FromSeconds(59));
+        await DayRecorder.Record(silo.Grains, silo.Clock);
+        // A restart at 23:59:59: a new recorder, which knows nothing of what was kept, records again.
+        await DayRecorder.Record(silo.Grains, silo.Clock);
+        silo.Clock.Advance(TimeSpan.FromSeconds(2));
+        await Call(silo, "new-year-1");
+        await Call(silo, "new-year-2");
+        await DayRecorder.Record(silo.Grains, silo.Clock);
+        // A retried record of New Year's Eve, taken before its last one, changes nothing.
+        var eve = silo.Grains.GetGrain<IScopeMonthGrain>(ScopeHistory.Key(Line, new DateOnly(2026, 12, 31)));
+        var kept = (await eve.Days())[0];
+        await eve.Keep(kept with { RecordedAt = kept.RecordedAt.AddSeconds(-30), HotlineDay = HotlineCounts.Zero });
+
+        foreach (var code in new[] { Line, ScopeHistory.City })
+        {
+            var december = await silo.Grains.GetGrain<IScopeMonthGrain>(ScopeHistory.Key(code, new DateOnly(2026, 12, 1))).Days();
+            var january = await silo.Grains.GetGrain<IScopeMonthGrain>(ScopeHistory.Key(code, new DateOnly(2027, 1, 1))).Days();
+
+            Assert.Equal((code, new DateOnly(2026, 12, 31), 1, 1), (code, Assert.Single(december).Day, december[0].HotlineDay.Answered, december[0].HotlineMonth.Answered));
+            Assert.Equal((code, new DateOnly(2027, 1, 1), 2, 2), (code, Assert.Single(january).Day, january[0].HotlineDay.Answered, january[0].HotlineMonth.Answered));
+        }
+    }
+
+    private static async Task Call(TestSilo silo, string id)
+    {
+        var results = await silo.Grains.GetGrain<IHotlineGrain>(Line).Apply(
+            [new HotlineChange(id, HotlineCounts.Zero with { Answered = 1 }, silo.Clock.GetUtcNow(), Fingerprint: (ulong)id.GetHashCode(StringComparison.Ordinal))]);
+        Assert.All(results, result => Assert.Equal(Contracts.Ingest.EventStatus.Accepted, result.Status));
+    }
+}

@@ -1,0 +1,114 @@
+using System.Collections.Immutable;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Dashboard.Contracts.Calendar;
+using Dashboard.Contracts.History;
+using Dashboard.Contracts.Hotlines;
+using Dashboard.Contracts.Rescue;
+using Dashboard.Contracts.Snapshots;
+using Dashboard.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using MiniExcelLibs;
+
+namespace Dashboard.Web.Tests;
+
+/// <summary>Days and months behind every figure: daily records, the report, 环比 and 同比.</summary>
+public sealed class HistoryTests : IAsyncDisposable
+{
+    private const string Yangshan = "441823";
+
+    private readonly DashboardApp app = new();
+
+    public ValueTask DisposeAsync() => app.DisposeAsync();
+
+    private static DateOnly Today => BureauCalendar.LocalDate(DateTimeOffset.UtcNow);
+
+    [Fact]
+    public async Task Recording_again_replaces_the_days_record_with_the_later_figures_and_never_adds_a_second()
+    {
+        await Record();
+        (await app.Http.Post(Events.Admitted("history-1"))).EnsureSuccessStatusCode();
+        await Record();
+        await Record();
+
+        var city = await app.GetCity();
+        var days = await Series("city");
+
+        var today = days.Single(day => day.Day == Today);
+        Assert.Equal((city.ElderlyCare.Occupants, city.ElderlyCare.Beds, city.Hotline.Today), (today.ElderlyCare.Occupants, today.ElderlyCare.Beds, today.HotlineDay));
+        Assert.Equal(DemoRegistry.ElderlyCareOccupants + 1, city.ElderlyCare.Occupants);
+    }
+
+    [Fact]
+    public async Task The_months_workbook_has_a_row_per_county_and_市本级_that_matches_their_history_and_a_totals_row_that_matches_the_city()
+    {
+        await Record();
+        var city = await app.GetCity();
+
+        var response = await app.Http.GetAsync($"/api/v1/reports/{Today:yyyy-MM}");
+        using var workbook = new MemoryStream(await response.Content.ReadAsByteArrayAsync());
+        var rows = workbook.Query(useHeaderRow: true).Cast<IDictionary<string, object?>>().ToList();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal([.. city.Counties.Select(county => county.Name), "市本级", "合计"], rows.Select(row => (string)row["区县"]!));
+        Assert.Equal(city.ElderlyCare.Occupants, Convert.ToInt32(rows[9]["在院老人（人）"]));
+        Assert.Equal(city.Rescue.Month.Received, Convert.ToInt32(rows[9]["救助（人次）"]));
+        Assert.Equal(city.ElderlyCare.Occupants, rows.Take(9).Sum(row => Convert.ToInt32(row["在院老人（人）"])));
+        foreach (var (county, row) in city.Counties.Append(city.CityLevel).Zip(rows))
+        {
+            var kept = (await Series(county.Code))[^1];
+            Assert.Equal((county.Code, kept.ElderlyCare.Occupants, kept.RescueMonth.Received, kept.HotlineMonth.Inbound),
+                (county.Code, Convert.ToInt32(row["在院老人（人）"]), Convert.ToInt32(row["救助（人次）"]), Convert.ToInt32(row["未保热线来电（个）"])));
+        }
+    }
+
+    [Fact]
+    public async Task Month_on_month_and_year_on_year_changes_are_against_the_month_before_and_the_same_month_a_year_earlier()
+    {
+        var grains = app.Services.GetRequiredService<IGrainFactory>();
+        var month = new DateOnly(2026, 3, 1);
+        await Keep(grains, new DateOnly(2025, 3, 31), occupants: 80, received: 10, calls: 40);
+        await Keep(grains, new DateOnly(2026, 2, 28), occupants: 96, received: 16, calls: 0);
+        await Keep(grains, new DateOnly(2026, 3, 15), occupants: 99, received: 5, calls: 45);
+        await Keep(grains, new DateOnly(2026, 3, 31), occupants: 100, received: 20, calls: 50);
+
+        var rows = await app.Http.GetFromJsonAsync<JsonElement[]>($"/api/v1/reports/{month:yyyy-MM}?format=json");
+        var yangshan = rows!.Single(row => row.GetProperty("code").GetString() == Yangshan);
+
+        Assert.Equal((100, 20, 50), (yangshan.GetProperty("elderlyCareOccupants").GetInt32(), yangshan.GetProperty("rescueReceived").GetInt32(), yangshan.GetProperty("hotlineInbound").GetInt32()));
+        Assert.Equal((4.2, 25.0), (yangshan.GetProperty("occupantsMonthOnMonth").GetDouble(), yangshan.GetProperty("occupantsYearOnYear").GetDouble()));
+        Assert.Equal((25.0, 100.0), (yangshan.GetProperty("rescueMonthOnMonth").GetDouble(), yangshan.GetProperty("rescueYearOnYear").GetDouble()));
+        Assert.Equal(JsonValueKind.Null, yangshan.GetProperty("hotlineMonthOnMonth").ValueKind);
+        Assert.Equal(25.0, yangshan.GetProperty("hotlineYearOnYear").GetDouble());
+    }
+
+    [Fact]
+    public async Task Bad_periods_ranges_and_formats_are_refused_and_a_county_viewer_sees_only_its_county()
+    {
+        using var county = TestCredentials.Client(app.BaseAddress, await app.Http.IssueKey("阳山县大屏", "viewer", Yangshan));
+
+        foreach (var path in new[] { "/api/v1/reports/2026-13", "/api/v1/reports/yesterday", "/api/v1/reports/2026-11?format=pdf", "/api/v1/reports/0001-01",
+            "/api/v1/history/city?from=2026-11-30&to=2026-11-01", "/api/v1/history/city?from=2020-01-01&to=2026-01-01", "/api/v1/history/city?from=notaday" })
+        {
+            Assert.Equal((path, HttpStatusCode.BadRequest), (path, (await app.Http.GetAsync(path)).StatusCode));
+        }
+
+        Assert.Equal(HttpStatusCode.NotFound, (await app.Http.GetAsync("/api/v1/history/999999")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await county.GetAsync($"/api/v1/history/{Yangshan}")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await county.GetAsync("/api/v1/history/441802")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await county.GetAsync("/api/v1/history/city")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await county.GetAsync($"/api/v1/reports/{Today:yyyy-MM}")).StatusCode);
+    }
+
+    private async Task Record() => (await app.Http.PostAsync("/api/v1/history/record", null)).EnsureSuccessStatusCode();
+
+    private async Task<DayFigures[]> Series(string code) =>
+        (await app.Http.GetFromJsonAsync<DayFigures[]>($"/api/v1/history/{code}", Json.Options))!;
+
+    private static Task Keep(IGrainFactory grains, DateOnly day, int occupants, int received, int calls) =>
+        grains.GetGrain<IScopeMonthGrain>(ScopeHistory.Key(Yangshan, day)).Keep(new DayFigures(
+            day, BureauCalendar.StartOf(day.AddDays(1)), Demo: false,
+            new CapacityGroup(3, 120, occupants, 0, ImmutableArray<KindCapacity>.Empty), CapacityGroup.Empty, Residents: 0, Stranded: 0,
+            RescueCounts.Zero, RescueCounts.Zero with { Received = received }, HotlineCounts.Zero, HotlineCounts.Zero with { Answered = calls }));
+}

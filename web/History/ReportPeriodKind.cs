@@ -1,0 +1,7 @@
+namespace Dashboard.Web.History;
+
+public enum ReportPeriodKind
+{
+    Month,
+    Day,
+}

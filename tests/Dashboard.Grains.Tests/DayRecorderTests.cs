@@ -30,15 +30,15 @@ public sealed class DayRecorderTests
         // A retried record of New Year's Eve, taken before its last one, changes nothing.
         var eve = silo.Grains.GetGrain<IScopeMonthGrain>(ScopeHistory.Key(Line, new DateOnly(2026, 12, 31)));
         var kept = (await eve.Days())[0];
-        await eve.Keep(kept with { RecordedAt = kept.RecordedAt.AddSeconds(-30), HotlineDay = HotlineCounts.Zero });
+        await eve.Keep(kept with { RecordedAt = kept.RecordedAt.AddSeconds(-30), Scope = kept.Scope with { Hotline = kept.Scope.Hotline with { Today = HotlineCounts.Zero } } });
 
         foreach (var code in new[] { Line, ScopeHistory.City })
         {
             var december = await silo.Grains.GetGrain<IScopeMonthGrain>(ScopeHistory.Key(code, new DateOnly(2026, 12, 1))).Days();
             var january = await silo.Grains.GetGrain<IScopeMonthGrain>(ScopeHistory.Key(code, new DateOnly(2027, 1, 1))).Days();
 
-            Assert.Equal((code, new DateOnly(2026, 12, 31), 1, 1), (code, Assert.Single(december).Day, december[0].HotlineDay.Answered, december[0].HotlineMonth.Answered));
-            Assert.Equal((code, new DateOnly(2027, 1, 1), 2, 2), (code, Assert.Single(january).Day, january[0].HotlineDay.Answered, january[0].HotlineMonth.Answered));
+            Assert.Equal((code, new DateOnly(2026, 12, 31), 1, 1), (code, Assert.Single(december).Day, december[0].Scope.Hotline.Today.Answered, december[0].Scope.Hotline.Month.Answered));
+            Assert.Equal((code, new DateOnly(2027, 1, 1), 2, 2), (code, Assert.Single(january).Day, january[0].Scope.Hotline.Today.Answered, january[0].Scope.Hotline.Month.Answered));
         }
     }
 

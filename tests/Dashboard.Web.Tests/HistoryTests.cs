@@ -36,7 +36,8 @@ public sealed class HistoryTests : IAsyncDisposable
         var days = await Series("city");
 
         var today = days.Single(day => day.Day == Today);
-        Assert.Equal((city.ElderlyCare.Occupants, city.ElderlyCare.Beds, city.Hotline.Today), (today.ElderlyCare.Occupants, today.ElderlyCare.Beds, today.HotlineDay));
+        Assert.Equal((city.ElderlyCare.Occupants, city.ElderlyCare.Beds, city.Hotline.Today, city.Rescue.Received),
+            (today.Scope.ElderlyCare.Occupants, today.Scope.ElderlyCare.Beds, today.Scope.Hotline.Today, today.Scope.Rescue.Received));
         Assert.Equal(DemoRegistry.ElderlyCareOccupants + 1, city.ElderlyCare.Occupants);
     }
 
@@ -58,7 +59,7 @@ public sealed class HistoryTests : IAsyncDisposable
         foreach (var (county, row) in city.Counties.Append(city.CityLevel).Zip(rows))
         {
             var kept = (await Series(county.Code))[^1];
-            Assert.Equal((county.Code, kept.ElderlyCare.Occupants, kept.RescueMonth.Received, kept.HotlineMonth.Inbound),
+            Assert.Equal((county.Code, kept.Scope.ElderlyCare.Occupants, kept.Scope.Rescue.Month.Received, kept.Scope.Hotline.Month.Inbound),
                 (county.Code, Convert.ToInt32(row["在院老人（人）"]), Convert.ToInt32(row["救助（人次）"]), Convert.ToInt32(row["未保热线来电（个）"])));
         }
     }
@@ -107,8 +108,9 @@ public sealed class HistoryTests : IAsyncDisposable
         (await app.Http.GetFromJsonAsync<DayFigures[]>($"/api/v1/history/{code}", Json.Options))!;
 
     private static Task Keep(IGrainFactory grains, DateOnly day, int occupants, int received, int calls) =>
-        grains.GetGrain<IScopeMonthGrain>(ScopeHistory.Key(Yangshan, day)).Keep(new DayFigures(
-            day, BureauCalendar.StartOf(day.AddDays(1)), Demo: false,
-            new CapacityGroup(3, 120, occupants, 0, ImmutableArray<KindCapacity>.Empty), CapacityGroup.Empty, Residents: 0, Stranded: 0,
-            RescueCounts.Zero, RescueCounts.Zero with { Received = received }, HotlineCounts.Zero, HotlineCounts.Zero with { Answered = calls }));
+        grains.GetGrain<IScopeMonthGrain>(ScopeHistory.Key(Yangshan, day)).Keep(new DayFigures(day, BureauCalendar.StartOf(day.AddDays(1)), new ScopeSummary(
+            Yangshan, "阳山县", 1, BureauCalendar.StartOf(day), Demo: false,
+            new CapacityGroup(3, 120, occupants, 0, ImmutableArray<KindCapacity>.Empty), CapacityGroup.Empty,
+            new RescueGroup(1, received, 0, 0, 0, 0, 0, RescueCounts.Zero, RescueCounts.Zero with { Received = received }),
+            new HotlineGroup(1, calls, 0, 0, 0, 0, HotlineCounts.Zero, HotlineCounts.Zero with { Answered = calls }, 0))));
 }

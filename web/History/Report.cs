@@ -87,10 +87,10 @@ public static class Report
         double? Change(Func<DayFigures, int> figure, DayFigures? then) =>
             then is null || figure(then) == 0 ? null : Math.Round(100.0 * (figure(now) - figure(then)) / figure(then), 1);
         return new ReportRow(code, name, now.Day,
-            now.ElderlyCare.Institutions, now.ElderlyCare.Beds, now.ElderlyCare.Occupants, now.ElderlyCare.OccupancyRate,
-            Change(day => day.ElderlyCare.Occupants, before), Change(day => day.ElderlyCare.Occupants, lastYear),
-            now.ChildWelfare.Beds, now.ChildWelfare.Occupants,
-            rescue.Received, rescue.Minors, rescue.Reunited, rescue.Settled, now.Residents,
+            now.Scope.ElderlyCare.Institutions, now.Scope.ElderlyCare.Beds, now.Scope.ElderlyCare.Occupants, now.Scope.ElderlyCare.OccupancyRate,
+            Change(day => day.Scope.ElderlyCare.Occupants, before), Change(day => day.Scope.ElderlyCare.Occupants, lastYear),
+            now.Scope.ChildWelfare.Beds, now.Scope.ChildWelfare.Occupants,
+            rescue.Received, rescue.Minors, rescue.Reunited, rescue.Settled, now.Scope.Rescue.Residents,
             Change(day => period.Rescue(day).Received, before), Change(day => period.Rescue(day).Received, lastYear),
             Change(day => period.Rescue(day).Reunited, before), Change(day => period.Rescue(day).Reunited, lastYear),
             hotline.Inbound, hotline.Missed, hotline.Consultations, hotline.Interventions,

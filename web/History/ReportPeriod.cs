@@ -28,7 +28,7 @@ public sealed record ReportPeriod(DateOnly Day, ReportPeriodKind Kind)
             ? await ScopeHistory.MonthEnd(grains, code, Day)
             : (await ScopeHistory.Read(grains, code, Day, Day)).SingleOrDefault();
 
-    public RescueCounts Rescue(DayFigures figures) => Kind == ReportPeriodKind.Day ? figures.RescueDay : figures.RescueMonth;
+    public RescueCounts Rescue(DayFigures figures) => Kind == ReportPeriodKind.Day ? figures.Scope.Rescue.Today : figures.Scope.Rescue.Month;
 
-    public HotlineCounts Hotline(DayFigures figures) => Kind == ReportPeriodKind.Day ? figures.HotlineDay : figures.HotlineMonth;
+    public HotlineCounts Hotline(DayFigures figures) => Kind == ReportPeriodKind.Day ? figures.Scope.Hotline.Today : figures.Scope.Hotline.Month;
 }

@@ -22,4 +22,8 @@ public sealed record CitySnapshot(
     [property: Id(7)] RescueGroup Rescue,
     [property: Id(8)] HotlineGroup Hotline,
     [property: Id(9)] ImmutableArray<ScopeSummary> Counties,
-    [property: Id(10)] ScopeSummary CityLevel);
+    [property: Id(10)] ScopeSummary CityLevel)
+{
+    /// <summary>The city's totals as one scope, the way its history keeps them.</summary>
+    public ScopeSummary AsScope() => new(Code, Name, Version, AsOf, Demo, ElderlyCare, ChildWelfare, Rescue, Hotline);
+}

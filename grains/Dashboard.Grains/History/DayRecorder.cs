@@ -2,7 +2,6 @@ using Dashboard.Contracts.Calendar;
 using Dashboard.Contracts.City;
 using Dashboard.Contracts.History;
 using Dashboard.Contracts.Registry;
-using Dashboard.Contracts.Snapshots;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -66,7 +65,7 @@ public sealed class DayRecorder(IGrainFactory grains, IOptions<HistoryOptions> o
         }
 
         var scopes = city.Counties.Append(city.CityLevel).Select(scope => (Code: scope.Code, Scope: scope))
-            .Append((ScopeHistory.City, new ScopeSummary(city.Code, city.Name, city.Version, city.AsOf, city.Demo, city.ElderlyCare, city.ChildWelfare, city.Rescue, city.Hotline)));
+            .Append((ScopeHistory.City, city.AsScope()));
         foreach (var (code, scope) in scopes)
         {
             if (kept is not null && kept.TryGetValue(code, out var last) && last == (day, scope.Version))
@@ -74,7 +73,7 @@ public sealed class DayRecorder(IGrainFactory grains, IOptions<HistoryOptions> o
                 continue;
             }
 
-            await grains.GetGrain<IScopeMonthGrain>(ScopeHistory.Key(code, day)).Keep(DayFigures.Of(scope, day, before));
+            await grains.GetGrain<IScopeMonthGrain>(ScopeHistory.Key(code, day)).Keep(new DayFigures(day, before, scope));
             if (kept is not null)
             {
                 kept[code] = (day, scope.Version);

@@ -18,46 +18,58 @@ public static class DemoDayFigures
     public const int Days = 400;
 
     /// <param name="today">Records end the day before: today is recorded live. This year's counts so far give the daily rates.</param>
-    public static IReadOnlyList<DayFigures> Of(string code, ScopeSummary now, DateOnly today, bool cityLine)
+    public static IReadOnlyList<DayFigures> Of(ScopeSummary now, DateOnly today, bool cityLine)
     {
         var days = (double)Math.Max(1, today.DayOfYear);
         var (rescue, hotline) = (now.Rescue, now.Hotline);
         var figures = new List<DayFigures>(Days);
-        var (rescueMonth, hotlineMonth) = (RescueCounts.Zero, HotlineCounts.Zero);
+        var (rescueYear, rescueMonth, hotlineYear, hotlineMonth) = (RescueCounts.Zero, RescueCounts.Zero, HotlineCounts.Zero, HotlineCounts.Zero);
         for (var day = today.AddDays(-Days); day < today; day = day.AddDays(1))
         {
-            if (day.Day == 1 || figures.Count == 0)
-            {
-                (rescueMonth, hotlineMonth) = (RescueCounts.Zero, HotlineCounts.Zero);
-            }
+            (rescueYear, hotlineYear) = day.DayOfYear == 1 ? (RescueCounts.Zero, HotlineCounts.Zero) : (rescueYear, hotlineYear);
+            (rescueMonth, hotlineMonth) = day.Day == 1 ? (RescueCounts.Zero, HotlineCounts.Zero) : (rescueMonth, hotlineMonth);
 
-            int Count(string what, int thisYear) => Draw($"{what}/{code}/{day:yyyy-MM-dd}", thisYear / days);
+            int Count(string what, int thisYear) => Draw($"{what}/{now.Code}/{day:yyyy-MM-dd}", thisYear / days);
             var rescueDay = new RescueCounts(Count("received", rescue.Received), Count("minors", rescue.Minors), Count("settled", rescue.Settled), Count("reunited", rescue.Reunited));
-            var hotlineDay = new HotlineCounts(DemoHotlineHistory.Day(code, day, cityLine).Values.Sum(), Count("missed", hotline.Missed),
+            var hotlineDay = new HotlineCounts(DemoHotlineHistory.Day(now.Code, day, cityLine).Values.Sum(), Count("missed", hotline.Missed),
                 Count("outbound", hotline.Outbound), Count("consultations", hotline.Consultations), Count("interventions", hotline.Interventions));
-            (rescueMonth, hotlineMonth) = (rescueMonth.Add(rescueDay), hotlineMonth.Add(hotlineDay));
+            (rescueYear, rescueMonth, hotlineYear, hotlineMonth) = (rescueYear.Add(rescueDay), rescueMonth.Add(rescueDay), hotlineYear.Add(hotlineDay), hotlineMonth.Add(hotlineDay));
+
             var back = today.DayNumber - day.DayNumber;
             var ripple = 0.01 * Math.Sin(day.DayNumber * 2 * Math.PI / 7);
-            figures.Add(new DayFigures(day, Midnight(day), Demo: true,
-                Scaled(now.ElderlyCare, 1 - (0.08 * back / 365) + ripple), Scaled(now.ChildWelfare, 1 - (0.03 * back / 365)),
-                (int)Math.Round(now.Rescue.Residents * (1 + (ripple * 5))), now.Rescue.Stranded, rescueDay, rescueMonth, hotlineDay, hotlineMonth));
+            var residents = (int)Math.Round(rescue.Residents * (1 + (ripple * 5)));
+            figures.Add(new DayFigures(day, Midnight(day), now with
+            {
+                Version = 0,
+                AsOf = Midnight(day),
+                Demo = true,
+                ElderlyCare = Scaled(now.ElderlyCare, 1 - (0.08 * back / 365) + ripple),
+                ChildWelfare = Scaled(now.ChildWelfare, 1 - (0.03 * back / 365)),
+                Rescue = new RescueGroup(rescue.Stations, rescueYear.Received, rescueYear.Minors, rescueYear.Settled, rescueYear.Reunited,
+                    rescue.Stranded, residents, rescueDay, rescueMonth),
+                Hotline = new HotlineGroup(hotline.Lines, hotlineYear.Answered, hotlineYear.Missed, hotlineYear.Outbound, hotlineYear.Consultations,
+                    hotlineYear.Interventions, hotlineDay, hotlineMonth, LastHourCalls: 0),
+            }));
         }
 
         return figures;
     }
 
     /// <summary>The city's days: its scopes' days added up.</summary>
-    public static IReadOnlyList<DayFigures> Sum(IEnumerable<IReadOnlyList<DayFigures>> scopes) =>
-        [.. scopes.SelectMany(days => days).GroupBy(day => day.Day).OrderBy(day => day.Key).Select(day => day.Aggregate((sum, next) => sum with
+    public static IReadOnlyList<DayFigures> Sum(ScopeSummary city, IEnumerable<IReadOnlyList<DayFigures>> scopes) =>
+        [.. scopes.SelectMany(days => days).GroupBy(day => day.Day).OrderBy(day => day.Key).Select(day => new DayFigures(day.Key, Midnight(day.Key), city with
         {
-            ElderlyCare = CapacityGroup.Sum([sum.ElderlyCare, next.ElderlyCare]),
-            ChildWelfare = CapacityGroup.Sum([sum.ChildWelfare, next.ChildWelfare]),
-            Residents = sum.Residents + next.Residents,
-            Stranded = sum.Stranded + next.Stranded,
-            RescueDay = sum.RescueDay.Add(next.RescueDay),
-            RescueMonth = sum.RescueMonth.Add(next.RescueMonth),
-            HotlineDay = sum.HotlineDay.Add(next.HotlineDay),
-            HotlineMonth = sum.HotlineMonth.Add(next.HotlineMonth),
+            Version = 0,
+            AsOf = Midnight(day.Key),
+            Demo = true,
+            ElderlyCare = CapacityGroup.Sum(day.Select(scope => scope.Scope.ElderlyCare)),
+            ChildWelfare = CapacityGroup.Sum(day.Select(scope => scope.Scope.ChildWelfare)),
+            Rescue = day.Select(scope => scope.Scope.Rescue).Aggregate((sum, next) => new RescueGroup(sum.Stations + next.Stations,
+                sum.Received + next.Received, sum.Minors + next.Minors, sum.Settled + next.Settled, sum.Reunited + next.Reunited,
+                sum.Stranded + next.Stranded, sum.Residents + next.Residents, sum.Today.Add(next.Today), sum.Month.Add(next.Month))),
+            Hotline = day.Select(scope => scope.Scope.Hotline).Aggregate((sum, next) => new HotlineGroup(sum.Lines + next.Lines,
+                sum.Answered + next.Answered, sum.Missed + next.Missed, sum.Outbound + next.Outbound, sum.Consultations + next.Consultations,
+                sum.Interventions + next.Interventions, sum.Today.Add(next.Today), sum.Month.Add(next.Month), LastHourCalls: 0)),
         }))];
 
     private static CapacityGroup Scaled(CapacityGroup group, double factor) =>

@@ -59,9 +59,9 @@ public sealed class RegistrySeeder(
     {
         var city = await grains.GetGrain<ICityGrain>(region.CityCode).GetSnapshot();
         var scopes = city.Counties.Append(city.CityLevel)
-            .Select(scope => (scope.Code, Days: DemoDayFigures.Of(scope.Code, scope, today, cityLine: scope.Code == region.CityCode)))
+            .Select(scope => (scope.Code, Days: DemoDayFigures.Of(scope, today, cityLine: scope.Code == region.CityCode)))
             .ToList();
-        var months = scopes.Append((Code: ScopeHistory.City, Days: DemoDayFigures.Sum(scopes.Select(scope => scope.Days))))
+        var months = scopes.Append((Code: ScopeHistory.City, Days: DemoDayFigures.Sum(city.AsScope(), scopes.Select(scope => scope.Days))))
             .SelectMany(scope => scope.Days.GroupBy(day => ScopeHistory.Key(scope.Code, day.Day)));
         await Parallel.ForEachAsync(months, async (month, _) => await grains.GetGrain<IScopeMonthGrain>(month.Key).KeepAll([.. month]));
     }

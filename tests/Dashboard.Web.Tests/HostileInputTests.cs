@@ -382,6 +382,17 @@ public sealed class HostileInputTests : IAsyncDisposable
             yield return ($"work-order push {Shorten(body)}", () => Post("/api/v1/workorders", body, Json));
         }
 
+        // History and reports: periods, ranges and formats that are none.
+        foreach (var path in new[]
+        {
+            "/api/v1/reports/2026-13", "/api/v1/reports/..%2F..%2Fetc", "/api/v1/reports/0001-01", "/api/v1/reports/9999-12-31?format=xlsx",
+            "/api/v1/reports/2026-11?format=%3Cscript%3E", $"/api/v1/reports/{new string('2', 3000)}", "/api/v1/history/city?from=0001-01-01&to=9999-12-31",
+            "/api/v1/history/city?from=2026-02-30", "/api/v1/history/%3Cb%3E", "/api/v1/history/city?from=2026-11-01&to=2026-11-01&to=2026-12-01",
+        })
+        {
+            yield return ($"GET {Shorten(path)}", () => new HttpRequestMessage(HttpMethod.Get, path));
+        }
+
         // Reporting links: ids that are no institution, and the clerk's own view asked by an admin.
         foreach (var id in new[] { "no-such-home", "..%2F..%2Fetc%2Fpasswd", "%00", "%3Cscript%3E", new string('a', 4096), "441802-GB-001%0D%0AX-Injected:1" })
         {

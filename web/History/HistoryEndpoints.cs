@@ -1,8 +1,12 @@
 using System.Globalization;
 using System.Security.Claims;
 using Dashboard.Contracts.Calendar;
+using Dashboard.Contracts.City;
 using Dashboard.Contracts.History;
+using Dashboard.Contracts.Hotlines;
 using Dashboard.Contracts.Registry;
+using Dashboard.Contracts.Rescue;
+using Dashboard.Contracts.Snapshots;
 using Dashboard.Grains.History;
 using Dashboard.Web.Access;
 using Dashboard.Web.Snapshots;
@@ -30,6 +34,8 @@ public static class HistoryEndpoints
                 + "`city` for the whole city, a county's code, or the city's code for 市本级");
         history.MapPost("/record", Record).RequireAuthorization(Policies.Admin)
             .WithSummary("Record today's figures of every scope now (they are recorded every minute anyway)");
+        app.MapGet("/api/v1/replay/{date}/{group}", GetReplay).WithTags("History").RequireAuthorization(Policies.View).RequireCityWide()
+            .WithSummary("A past day (yyyy-MM-dd) as it ended, in the shape of the hub group's snapshot: group `city` (the wall and the leader view)");
         app.MapGet("/api/v1/reports/{period}", GetReport).WithTags("History").RequireAuthorization(Policies.View).RequireCityWide()
             .WithSummary("The report of a month (yyyy-MM) or a day (yyyy-MM-dd): one row per county, 市本级 and the totals, with 环比 and 同比; "
                 + "format=xlsx (default), csv or json");
@@ -64,6 +70,42 @@ public static class HistoryEndpoints
 
         return TypedResults.Ok((await ScopeHistory.Read(grains, code, first.Value, last.Value)).ToArray());
     }
+
+    private static async Task<Results<Ok<CitySnapshot>, ProblemHttpResult>> GetReplay(string date, string group, IGrainFactory grains, TimeProvider clock)
+    {
+        if (group != ScopeHistory.City)
+        {
+            return TypedResults.Problem("回放目前只支持全市大屏和领导视图", statusCode: StatusCodes.Status404NotFound, title: "不支持回放");
+        }
+
+        var today = BureauCalendar.LocalDate(clock.GetUtcNow());
+        if (Day(date, today) is not { } day || day >= today)
+        {
+            return TypedResults.Problem("日期应为今天以前的 yyyy-MM-dd", statusCode: StatusCodes.Status400BadRequest, title: "日期无效");
+        }
+
+        if (await grains.GetGrain<IRegistryGrain>(0).GetRegion() is not { } region)
+        {
+            return SnapshotEndpoints.RegistryNotLoaded();
+        }
+
+        async Task<DayFigures?> Kept(string code) => (await ScopeHistory.Read(grains, code, day, day)).SingleOrDefault();
+        var city = await Kept(ScopeHistory.City);
+        if (city is null)
+        {
+            return TypedResults.Problem($"没有 {date} 的日终记录", statusCode: StatusCodes.Status404NotFound, title: "没有记录");
+        }
+
+        var counties = await Task.WhenAll(region.Counties.Select(async county => (await Kept(county.Code))?.Scope ?? Empty(county.Code, county.Name, day)));
+        var cityLevel = (await Kept(region.CityCode))?.Scope ?? Empty(region.CityCode, Region.CityLevelName, day);
+        var whole = city.Scope;
+        return TypedResults.Ok(new CitySnapshot(region.CityCode, region.CityName, whole.Version, city.RecordedAt, whole.Demo,
+            whole.ElderlyCare, whole.ChildWelfare, whole.Rescue, whole.Hotline, [.. counties], cityLevel));
+    }
+
+    /// <summary>A scope without a record that day (a county added since) shows as empty rather than missing.</summary>
+    private static ScopeSummary Empty(string code, string name, DateOnly day) =>
+        new(code, name, 0, BureauCalendar.StartOf(day), false, CapacityGroup.Empty, CapacityGroup.Empty, RescueGroup.Of([], day), HotlineGroup.Of([], BureauCalendar.StartOf(day)));
 
     private static async Task<Ok<DateOnly>> Record(IGrainFactory grains, TimeProvider clock)
     {

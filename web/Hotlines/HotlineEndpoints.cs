@@ -1,6 +1,9 @@
+using System.Globalization;
 using System.Security.Claims;
+using Dashboard.Contracts.Calendar;
 using Dashboard.Contracts.Hotlines;
 using Dashboard.Contracts.Registry;
+using Dashboard.Grains.Hotlines;
 using Dashboard.Web.Access;
 using Dashboard.Web.Snapshots;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -18,7 +21,8 @@ public static class HotlineEndpoints
         hotlines.MapGet("/", GetAll).WithSummary("Every 未保 hotline: the city line and one per county");
         hotlines.MapGet("/{code}", GetOne).WithSummary("One hotline: this year's, this month's and today's counters, calls in the last hour");
         hotlines.MapGet("/{code}/minutes", GetMinutes).WithSummary("Inbound calls per minute for the last 24 hours");
-        hotlines.MapGet("/{code}/hours", GetHours).WithSummary("Inbound calls per hour for the last `days` days (1 to 35, default 35), today included");
+        hotlines.MapGet("/{code}/hours", GetHours).WithSummary("Inbound calls per hour for the last `days` days (1 to 35, default 35), today included; "
+            + "with `date` (yyyy-MM-dd, before today), the `days` days that end with that day");
     }
 
     public static async Task<HotlineSnapshot[]> Snapshots(IGrainFactory grains, Region region, DateTimeOffset now, AccessScope scope)
@@ -49,11 +53,25 @@ public static class HotlineEndpoints
         return await line.GetTotals() is null ? UnknownLine(code) : TypedResults.Ok(await line.GetMinutes());
     }
 
-    private static async Task<Results<Ok<HotlineHistory>, ProblemHttpResult>> GetHours(string code, ClaimsPrincipal user, IGrainFactory grains, int days = MaxHistoryDays)
+    private static async Task<Results<Ok<HotlineHistory>, ProblemHttpResult>> GetHours(
+        string code, ClaimsPrincipal user, IGrainFactory grains, TimeProvider clock, int days = MaxHistoryDays, string? date = null)
     {
         if (days is < 1 or > MaxHistoryDays)
         {
             return TypedResults.Problem($"days 必须在 1 到 {MaxHistoryDays} 之间", statusCode: StatusCodes.Status400BadRequest, title: "参数无效");
+        }
+
+        var today = BureauCalendar.LocalDate(clock.GetUtcNow());
+        DateOnly? last = null;
+        if (date is not null)
+        {
+            if (!DateOnly.TryParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)
+                || day >= today || day < today.AddDays(-HotlineHistoryCsv.MaxDaysBack))
+            {
+                return TypedResults.Problem($"date 应为今天以前、{HotlineHistoryCsv.MaxDaysBack} 天以内的 yyyy-MM-dd", statusCode: StatusCodes.Status400BadRequest, title: "参数无效");
+            }
+
+            last = day;
         }
 
         if (!user.Scope().Allows(code))
@@ -62,7 +80,17 @@ public static class HotlineEndpoints
         }
 
         var line = grains.GetGrain<IHotlineGrain>(code);
-        return await line.GetTotals() is null ? UnknownLine(code) : TypedResults.Ok(await line.GetHours(days));
+        return await line.GetTotals() is null ? UnknownLine(code)
+            : last is { } end ? TypedResults.Ok(await PastHours(grains, code, end.AddDays(1 - days), end))
+            : TypedResults.Ok(await line.GetHours(days));
+    }
+
+    /// <summary>Finished days, from their day grains: what a replayed day's chart shows.</summary>
+    private static async Task<HotlineHistory> PastHours(IGrainFactory grains, string code, DateOnly first, DateOnly last)
+    {
+        var days = Enumerable.Range(0, last.DayNumber - first.DayNumber + 1).Select(offset => first.AddDays(offset));
+        var minutes = await Task.WhenAll(days.Select(day => grains.GetGrain<IHotlineDayGrain>(HotlineDays.Key(code, day)).GetInboundPerMinute()));
+        return new HotlineHistory(code, BureauCalendar.StartOf(first), TimeSpan.FromHours(1), [.. minutes.SelectMany(day => HotlineDays.Hours(day))]);
     }
 
     private static ProblemHttpResult UnknownLine(string code) =>

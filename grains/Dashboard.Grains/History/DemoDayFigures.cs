@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Dashboard.Contracts.History;
 using Dashboard.Contracts.Hotlines;
 using Dashboard.Contracts.Rescue;
@@ -72,8 +73,12 @@ public static class DemoDayFigures
                 sum.Interventions + next.Interventions, sum.Today.Add(next.Today), sum.Month.Add(next.Month), LastHourCalls: 0)),
         }))];
 
-    private static CapacityGroup Scaled(CapacityGroup group, double factor) =>
-        group with { Occupants = (int)Math.Round(group.Occupants * factor), OverCapacity = 0, ByKind = [] };
+    /// <summary>Each kind of institution fills alike; the group's people are its kinds' people.</summary>
+    private static CapacityGroup Scaled(CapacityGroup group, double factor)
+    {
+        var kinds = group.ByKind.Select(kind => kind with { Occupants = (int)Math.Round(kind.Occupants * factor) }).ToImmutableArray();
+        return group with { Occupants = kinds.IsEmpty ? (int)Math.Round(group.Occupants * factor) : kinds.Sum(kind => kind.Occupants), OverCapacity = 0, ByKind = kinds };
+    }
 
     /// <summary>A count whose average is <paramref name="rate"/>: its whole part, and one more as often as its fraction.</summary>
     private static int Draw(string key, double rate) => (int)rate + (DemoHotlineHistory.Draws(key).First < rate % 1 ? 1 : 0);

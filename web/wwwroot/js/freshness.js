@@ -15,7 +15,15 @@ export function createFreshness(staleAfterSeconds) {
   const loadedAt = Date.now();
   const tiles = [];
 
+  let replayed = null;
+
   const markTile = (tile, now) => {
+    if (replayed) {
+      tile.element.classList.remove("stale");
+      tile.badge.hidden = true;
+      tile.asOf.textContent = `回放 ${replayed} 日终`;
+      return;
+    }
     const at = confirmedAt.get(tile.key);
     const stale = onlyKept.has(tile.key) || now - (at ?? loadedAt) > staleAfterMs;
     tile.element.classList.toggle("stale", stale);
@@ -56,5 +64,11 @@ export function createFreshness(staleAfterSeconds) {
   };
   setInterval(check, Math.min(5000, staleAfterMs / 4));
 
-  return { track, confirm, restore, refreshEveryMs: staleAfterMs / 2 };
+  // A replayed day is never stale: it is the day's end, and says so on every tile.
+  const replay = day => {
+    replayed = day;
+    check();
+  };
+
+  return { track, confirm, restore, replay, refreshEveryMs: staleAfterMs / 2 };
 }

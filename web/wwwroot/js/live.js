@@ -4,6 +4,7 @@
 
 import { checkSession, signedOut } from "./session.js";
 import { keep, replayKept } from "./kept.js";
+import { replayDay } from "./replay.js";
 
 const MAX_DELAY_MS = 30_000;
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -33,6 +34,11 @@ function retryDelay(attempt) {
 // the server is unreachable is not blank. freshness (freshness.js), when given, is told which figures
 // the server confirmed and which were only kept.
 export function connect({ groups, optionalGroups = [], onData, onState, onUnavailable = () => {}, refreshEveryMs = 0, freshness = null }) {
+  if (replayDay) {
+    replay(groups, onData, onState, freshness);
+    return null;
+  }
+
   const versions = new Map();
   const all = [...groups, ...optionalGroups];
   const connection = new signalR.HubConnectionBuilder()
@@ -117,4 +123,23 @@ export function connect({ groups, optionalGroups = [], onData, onState, onUnavai
   atMidnight();
   if (refreshEveryMs > 0) setInterval(refresh, refreshEveryMs);
   return connection;
+}
+
+// A past day: each group's figures as the day ended, once. Optional groups (alerts) are live only.
+async function replay(groups, onData, onState, freshness) {
+  freshness?.replay(replayDay);
+  for (const group of groups) {
+    const response = await fetch(`/api/v1/replay/${replayDay}/${encodeURIComponent(group)}`, { cache: "no-store" }).catch(() => null);
+    if (response?.status === 401) {
+      signedOut("expired");
+      return;
+    }
+    if (!response?.ok) {
+      const problem = await response?.json().catch(() => null);
+      onState("replay-missing", problem?.detail ?? "服务器无法访问");
+      return;
+    }
+    onData(group, await response.json(), { group, snapshot: true, kept: false });
+  }
+  onState("replay");
 }

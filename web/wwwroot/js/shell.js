@@ -7,9 +7,10 @@
 //   data-footer    the footer's note
 // Header (brand, title, demo badge, clock, connection, as-of), the banner shown while disconnected
 // and the footer keep their element ids, so pages and tests address them the same on every screen.
+import { replayDay } from "./replay.js";
 import * as format from "./format.js";
 
-const CONNECTION_TEXT = { connected: "实时连接", connecting: "正在连接", disconnected: "连接已断开" };
+const CONNECTION_TEXT = { connected: "实时连接", connecting: "正在连接", disconnected: "连接已断开", replay: "回放", "replay-missing": "无法回放" };
 const PRODUCT = "民政实时运行看板";
 
 // The registry's city, once the display settings named it (nameShell).
@@ -89,13 +90,20 @@ export function pointBack(href, text) {
   back.textContent = text;
 }
 
-export function showConnection(state) {
+// A replayed day (replay.js) says so on the badge and in a banner that stays: these are not live figures.
+export function showConnection(state, detail) {
   const badge = document.getElementById("connection");
   badge.className = `connection-state ${state}`;
   badge.dataset.state = state;
-  badge.textContent = CONNECTION_TEXT[state];
+  badge.textContent = replayDay ? `${CONNECTION_TEXT[state]} ${replayDay}` : CONNECTION_TEXT[state];
   const banner = document.getElementById("connection-banner");
   clearTimeout(bannerTimer);
+  if (replayDay) {
+    banner.classList.add("replay");
+    banner.textContent = state === "replay" ? `回放：${replayDay} 日终数据，不是实时数据` : `无法回放 ${replayDay}：${detail ?? ""}`;
+    banner.hidden = false;
+    return;
+  }
   if (state === "connected") {
     banner.hidden = true;
   } else {

@@ -2,6 +2,7 @@
 // them summed. The 24 slots of each series are fixed arrays filled in place; the history is fetched
 // again (at most every few seconds) when a line reports calls, and at every snapshot and new hour.
 import { createChart, fillSeries } from "./charts.js";
+import { replayDay, replayEnd } from "./replay.js";
 
 const HOURS = 24;
 const HOUR_MS = 60 * 60 * 1000;
@@ -12,8 +13,11 @@ const REFRESH_DELAY_MS = 3000;
 const beijingDay = time => Math.floor((time + BEIJING_OFFSET_MS) / DAY_MS);
 const beijingHour = time => Math.floor((time + BEIJING_OFFSET_MS) / HOUR_MS) % HOURS;
 
+// A replayed day's chart is that day against the same day a week before it.
+const now = () => (replayDay ? replayEnd() : Date.now());
+
 async function hoursOf(code) {
-  const response = await fetch(`/api/v1/hotlines/${encodeURIComponent(code)}/hours?days=8`);
+  const response = await fetch(`/api/v1/hotlines/${encodeURIComponent(code)}/hours?days=8${replayDay ? `&date=${replayDay}` : ""}`);
   if (!response.ok) throw new Error(`hours of ${code}: ${response.status}`);
   return response.json();
 }
@@ -55,17 +59,16 @@ export function createTrend(canvas) {
 
   let codes = [];
   let timer = null;
-  let hour = beijingHour(Date.now());
+  let hour = beijingHour(now());
 
   const refresh = async () => {
     timer = null;
     if (codes.length === 0) return;
     try {
       const histories = await Promise.all(codes.map(hoursOf));
-      const now = Date.now();
       const today = new Array(HOURS).fill(null);
       const lastWeek = new Array(HOURS).fill(null);
-      for (const history of histories) addHistory(history, today, lastWeek, now);
+      for (const history of histories) addHistory(history, today, lastWeek, now());
       fillSeries(todaySeries, today);
       fillSeries(lastWeekSeries, lastWeek);
       chart.update("none");
@@ -81,9 +84,9 @@ export function createTrend(canvas) {
   };
 
   setInterval(() => {
-    const now = beijingHour(Date.now());
-    if (now !== hour) {
-      hour = now;
+    const current = beijingHour(now());
+    if (current !== hour) {
+      hour = current;
       refresh();
     }
   }, 10_000);

@@ -102,6 +102,19 @@ public sealed class HistoryTests : IAsyncDisposable
         Assert.Equal(HttpStatusCode.Forbidden, (await county.GetAsync($"/api/v1/reports/{Today:yyyy-MM}")).StatusCode);
     }
 
+    [Fact]
+    public async Task The_hours_of_yesterday_for_a_replay_include_calls_the_line_has_not_yet_handed_over()
+    {
+        var yesterday = Today.AddDays(-1);
+        var at = BureauCalendar.StartOf(yesterday).AddHours(10).AddMinutes(5);
+        (await app.Http.Post(Events.InboundCall("replay-call-1", Yangshan, at: at), Events.InboundCall("replay-call-2", Yangshan, at: at))).EnsureSuccessStatusCode();
+
+        var hours = (await app.Http.GetFromJsonAsync<HotlineHistory>($"/api/v1/hotlines/{Yangshan}/hours?days=1&date={yesterday:yyyy-MM-dd}", Json.Options))!;
+
+        Assert.Equal((BureauCalendar.StartOf(yesterday), 24), (hours.From, hours.Inbound.Length));
+        Assert.Equal(2, hours.Inbound[10]);
+    }
+
     private async Task Record() => (await app.Http.PostAsync("/api/v1/history/record", null)).EnsureSuccessStatusCode();
 
     private async Task<DayFigures[]> Series(string code) =>

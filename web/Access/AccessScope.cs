@@ -8,7 +8,7 @@ namespace Dashboard.Web.Access;
 /// </summary>
 public sealed record AccessScope(ImmutableArray<string> Counties, string? Institution = null)
 {
-    public bool IsCityWide => Counties.IsDefaultOrEmpty;
+    public bool IsCityWide => Counties.IsDefaultOrEmpty && Institution is null;
 
     /// <summary>A county code, or the city's own code for the city-level (市本级) institutions and line.</summary>
     public bool Allows(string code) => IsCityWide || Counties.Contains(code);

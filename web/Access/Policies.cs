@@ -17,6 +17,9 @@ public static class Policies
     /// <summary>POST /api/v1/events.</summary>
     public const string Ingest = "ingest";
 
+    /// <summary>POST /api/v1/workorders: machines and admins, not an institution's reporting link.</summary>
+    public const string WorkOrders = "work-orders";
+
     /// <summary>An institution's reporting page: its own figures. Tied to one institution's link, so not even admin passes.</summary>
     public const string Report = "report";
 
@@ -29,6 +32,7 @@ public static class Policies
         [Duty] = [Role.Duty, Role.Admin],
         [Admin] = [Role.Admin],
         [Ingest] = [Role.Ingest, Role.Admin, Role.Reporter],
+        [WorkOrders] = [Role.Ingest, Role.Admin],
         [Report] = [Role.Reporter],
         [SignedIn] = Enum.GetValues<Role>(),
     };

@@ -60,8 +60,8 @@ public static class HistoryEndpoints
             return CityWide.OutsideScope("区县", code);
         }
 
-        var today = BureauCalendar.LocalDate(clock.GetUtcNow());
-        var (first, last) = (Day(from, today.AddDays(-29)), Day(to, today));
+        var last = Day(to, BureauCalendar.LocalDate(clock.GetUtcNow()));
+        var first = last is { } end ? Day(from, end.AddDays(-29)) : null;
         if (first is null || last is null || first > last || last.Value.DayNumber - first.Value.DayNumber >= MaxDays)
         {
             return TypedResults.Problem($"from 和 to 应为 yyyy-MM-dd 格式的日期，from 不晚于 to，相隔不超过 {MaxDays} 天",

@@ -81,16 +81,7 @@ public static class HotlineEndpoints
 
         var line = grains.GetGrain<IHotlineGrain>(code);
         return await line.GetTotals() is null ? UnknownLine(code)
-            : last is { } end ? TypedResults.Ok(await PastHours(grains, code, end.AddDays(1 - days), end))
-            : TypedResults.Ok(await line.GetHours(days));
-    }
-
-    /// <summary>Finished days, from their day grains: what a replayed day's chart shows.</summary>
-    private static async Task<HotlineHistory> PastHours(IGrainFactory grains, string code, DateOnly first, DateOnly last)
-    {
-        var days = Enumerable.Range(0, last.DayNumber - first.DayNumber + 1).Select(offset => first.AddDays(offset));
-        var minutes = await Task.WhenAll(days.Select(day => grains.GetGrain<IHotlineDayGrain>(HotlineDays.Key(code, day)).GetInboundPerMinute()));
-        return new HotlineHistory(code, BureauCalendar.StartOf(first), TimeSpan.FromHours(1), [.. minutes.SelectMany(day => HotlineDays.Hours(day))]);
+            : TypedResults.Ok(await (last is { } end ? line.GetDays(end.AddDays(1 - days), end) : line.GetHours(days)));
     }
 
     private static ProblemHttpResult UnknownLine(string code) =>

@@ -37,7 +37,7 @@ public static class IngestEndpoints
 
     /// <summary>The response carries one result per event, in request order.</summary>
     private static async Task<Results<Ok<IngestResponse>, ValidationProblem>> Ingest(
-        HttpRequest request, ClaimsPrincipal user, IGrainFactory grains, IOptions<JsonOptions> json, TimeProvider clock)
+        HttpRequest request, ClaimsPrincipal user, IGrainFactory grains, IOptions<JsonOptions> json, TimeProvider clock, ILoggerFactory logs)
     {
         IngestRequest? body;
         try
@@ -58,7 +58,7 @@ public static class IngestEndpoints
         }
 
         var results = await IngestPipeline.Apply(await IngestScope.Restrict(valid, user.Scope(), grains), grains);
-        await ReportingActivity.Record(user, results, grains, clock);
+        await ReportingActivity.Record(user, results, grains, clock, logs.CreateLogger(nameof(ReportingActivity)));
         return TypedResults.Ok(IngestResponse.Of(results));
     }
 }

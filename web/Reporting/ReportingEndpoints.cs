@@ -94,7 +94,8 @@ public static class ReportingEndpoints
     private static async Task<Results<Ok<Credential>, ProblemHttpResult>> Revoke(
         string id, HttpContext context, IGrainFactory grains, CredentialLookup lookup, SecurityLog log, TimeProvider clock)
     {
-        if (await InstitutionInScope(id, context.User, grains) is null)
+        // A deactivated institution's link must still be revocable.
+        if (await InstitutionInScope(id, context.User, grains, activeOnly: false) is null)
         {
             return SnapshotEndpoints.UnknownInstitution(id);
         }
@@ -115,12 +116,12 @@ public static class ReportingEndpoints
     }
 
     /// <summary>
-    /// An active institution of the caller's counties; anything else looks unknown, so a county admin
+    /// An institution (active, unless asked otherwise) of the caller's counties; anything else looks unknown, so a county admin
     /// learns nothing of other counties. A malformed id is refused before any grain is activated for it.
     /// </summary>
-    private static async Task<InstitutionTotals?> InstitutionInScope(string id, ClaimsPrincipal user, IGrainFactory grains) =>
-        RegistryEntry.IdProblem(id) is null && await grains.GetGrain<IInstitutionGrain>(id).GetTotals() is { Active: true } totals
-        && user.Scope().Allows(totals.Info.CountyCode)
+    private static async Task<InstitutionTotals?> InstitutionInScope(string id, ClaimsPrincipal user, IGrainFactory grains, bool activeOnly = true) =>
+        RegistryEntry.IdProblem(id) is null && await grains.GetGrain<IInstitutionGrain>(id).GetTotals() is { } totals
+        && (totals.Active || !activeOnly) && user.Scope().Allows(totals.Info.CountyCode)
             ? totals
             : null;
 

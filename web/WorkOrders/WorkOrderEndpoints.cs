@@ -40,7 +40,7 @@ public static class WorkOrderEndpoints
                 + "earlier ones become those days' calls per hour; again is a no-op. Rows with errors stop the import unless skipInvalid=true")
             .Accepts<string>("text/csv", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
             .ProducesValidationProblem();
-        orders.MapPost("", Push).RequireAuthorization(Policies.Ingest)
+        orders.MapPost("", Push).RequireAuthorization(Policies.WorkOrders)
             .WithSummary("Push work orders as they come: {\"orders\": [{\"工单编号\", \"受理时间\", \"所属区县\", \"诉求类别\", \"是否涉及未成年人\", \"处理方式\"}]}, "
                 + $"at most {WorkOrderIntake.MaxPushed}; the names follow Dashboard:WorkOrders:Columns")
             .ProducesValidationProblem();

@@ -12,7 +12,7 @@ namespace Dashboard.Web.WorkOrders;
 /// complaint, a pension question) is skipped without being checked further; an order that is must
 /// name its number, a time that has passed, and a district of the registry.
 /// </summary>
-public sealed class WorkOrderRules(Region region, WorkOrderOptions options, DateTimeOffset now)
+public sealed partial class WorkOrderRules(Region region, WorkOrderOptions options, DateTimeOffset now)
 {
     private const int MaxNumberLength = 64;
     private const int MaxTextLength = 200;
@@ -59,7 +59,11 @@ public sealed class WorkOrderRules(Region region, WorkOrderOptions options, Date
         return new WorkOrder(row.Row, Hash(number!), receivedAt!.Value, line!, intervention);
     }
 
-    /// <summary>The number is kept only as this: enough to recognise the order again, nothing to trace it back.</summary>
+    /// <summary>
+    /// The number is kept only as this: enough to recognise the order again. Order numbers follow a
+    /// pattern, so someone holding a hash could find its number by trying them; the hash keeps the
+    /// number out of plain sight, it does not make it secret.
+    /// </summary>
     public static string Hash(string number) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(number)))[..32];
 
     private DateTimeOffset? ReceivedAt(string? text, Action<string, string> error)
@@ -70,7 +74,7 @@ public sealed class WorkOrderRules(Region region, WorkOrderOptions options, Date
         {
             at = new DateTimeOffset(local, BeijingOffset);
         }
-        else if (!DateTimeOffset.TryParseExact(value, "O", CultureInfo.InvariantCulture, DateTimeStyles.None, out at))
+        else if (value is null || !ExplicitOffset().IsMatch(value) || !DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.None, out at))
         {
             error(columns.ReceivedAt, $"“{columns.ReceivedAt}”应为北京时间，例如 2026-12-05 09:30:00");
             return null;
@@ -108,4 +112,8 @@ public sealed class WorkOrderRules(Region region, WorkOrderOptions options, Date
 
         return county?.Code;
     }
+
+    /// <summary>An ISO 8601 time that says its offset (Z or ±hh:mm), as a machine writes it.</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$")]
+    private static partial System.Text.RegularExpressions.Regex ExplicitOffset();
 }

@@ -55,8 +55,9 @@ public static class WorkOrderSheet
                 rows.Add(new WorkOrderRow(index, Cell(columns.Number), Cell(columns.ReceivedAt), Cell(columns.District), Cell(columns.Category), Cell(columns.Minor), Cell(columns.Handling)));
             }
         }
-        catch (Exception exception) when (exception is InvalidDataException or InvalidOperationException or FormatException or System.Xml.XmlException or IOException)
+        catch (Exception exception) when (exception is not OutOfMemoryException)
         {
+            // Whatever a damaged or foreign file makes the reader throw, the file is what is wrong.
             errors.Add(new RegistryCsvError(1, null, "无法读取这个 Excel 文件：请确认是 .xlsx 格式（旧版 .xls 请在 Excel 或 WPS 中另存为 .xlsx）"));
             return [];
         }
@@ -125,7 +126,8 @@ public static class WorkOrderSheet
     {
         null => null,
         DateTime time => time.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
-        double number => number.ToString(CultureInfo.InvariantCulture),
+        // A long order number in a number cell must read as its digits, not as 2.0261205E+15.
+        double number => number.ToString(number % 1 == 0 ? "0" : "R", CultureInfo.InvariantCulture),
         _ => Convert.ToString(value, CultureInfo.InvariantCulture),
     };
 }

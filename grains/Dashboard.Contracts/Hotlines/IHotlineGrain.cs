@@ -26,4 +26,10 @@ public interface IHotlineGrain : IGrainWithStringKey
 
     /// <summary>Inbound calls per hour for the given number of days up to now (today included).</summary>
     Task<HotlineHistory> GetHours(int days);
+
+    /// <summary>
+    /// Inbound calls per hour from <paramref name="first"/> to <paramref name="last"/> (Beijing days):
+    /// the line's own recent days, which it has not yet handed to their day grains, and older ones from those.
+    /// </summary>
+    Task<HotlineHistory> GetDays(DateOnly first, DateOnly last);
 }

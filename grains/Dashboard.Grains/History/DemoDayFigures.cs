@@ -83,6 +83,6 @@ public static class DemoDayFigures
     /// <summary>A count whose average is <paramref name="rate"/>: its whole part, and one more as often as its fraction.</summary>
     private static int Draw(string key, double rate) => (int)rate + (DemoHotlineHistory.Draws(key).First < rate % 1 ? 1 : 0);
 
-    /// <summary>Recorded as if at the day's last minute, so that anything recorded live replaces it.</summary>
+    /// <summary>Recorded as if at the day's last minute: a live record of the day taken later (a demo deployment left running) replaces it.</summary>
     private static DateTimeOffset Midnight(DateOnly day) => Contracts.Calendar.BureauCalendar.StartOf(day.AddDays(1)).AddMinutes(-1);
 }

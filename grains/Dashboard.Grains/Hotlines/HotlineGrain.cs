@@ -83,10 +83,15 @@ public sealed class HotlineGrain(
 
     public Task<HotlineHistory> GetMinutes() => Task.FromResult(LastDay(clock.GetUtcNow()));
 
-    public async Task<HotlineHistory> GetHours(int days)
+    public Task<HotlineHistory> GetHours(int days)
     {
         var today = Today();
-        var dates = Enumerable.Range(0, days).Select(offset => today.AddDays(offset - days + 1)).ToList();
+        return GetDays(today.AddDays(1 - days), today);
+    }
+
+    public async Task<HotlineHistory> GetDays(DateOnly first, DateOnly last)
+    {
+        var dates = Enumerable.Range(0, last.DayNumber - first.DayNumber + 1).Select(first.AddDays).ToList();
         var minutes = await Task.WhenAll(dates.Select(async day => Stored.InboundPerMinute.ContainsKey(day)
             ? MinutesOf(day)
             : await GrainFactory.GetGrain<IHotlineDayGrain>(HotlineDays.Key(Code, day)).GetInboundPerMinute()));

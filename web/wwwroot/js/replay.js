@@ -1,5 +1,5 @@
 // ?date=yyyy-MM-dd: the page shows that past day as it ended (回放), from the daily figures the server
-// keeps, instead of the live figures: it neither connects to the hub nor keeps anything for offline use.
+// keeps, instead of the live figures: it neither connects to the hub nor keeps figures for offline use.
 export const replayDay = /^\d{4}-\d{2}-\d{2}$/.test(new URLSearchParams(location.search).get("date") ?? "")
   ? new URLSearchParams(location.search).get("date")
   : null;

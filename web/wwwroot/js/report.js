@@ -126,12 +126,13 @@ async function refreshView() {
 }
 
 // One entry per request: a clerk makes a few a day, and each answer then belongs to exactly one entry.
+// Entries made while a send is under way are sent in the same run.
 async function flush() {
   if (sending || !key || linkProblem) return;
   sending = true;
   try {
     let accepted = false;
-    for (const entry of entries.filter(candidate => candidate.state === "pending").reverse()) {
+    for (let entry = oldestPending(); entry; entry = oldestPending()) {
       const response = await call("/api/v1/events", { events: [toEvent(entry)] });
       if (response.status === 429 || response.status >= 500) throw new Error(`服务器暂时不可用（${response.status}）`);
       if (!response.ok) {
@@ -150,6 +151,10 @@ async function flush() {
   } finally {
     sending = false;
   }
+}
+
+function oldestPending() {
+  return [...entries].reverse().find(entry => entry.state === "pending");
 }
 
 function toEvent(entry) {

@@ -96,14 +96,18 @@ public sealed class WorkOrderTests : IAsyncDisposable
         object Order(string number, string district, string category, bool minor) =>
             new Dictionary<string, object> { ["工单编号"] = number, ["受理时间"] = at, ["所属区县"] = district, ["诉求类别"] = category, ["是否涉及未成年人"] = minor, ["来电人"] = "某" };
 
+        var before = await TodayByLine();
         // A machine may write the time as ISO 8601 with its offset.
         var iso = new Dictionary<string, object> { ["工单编号"] = "P-4", ["受理时间"] = DateTimeOffset.UtcNow.AddMinutes(-3).ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture), ["所属区县"] = "连州市", ["是否涉及未成年人"] = "是" };
         var first = await Statuses(await platform.PostAsJsonAsync("/api/v1/workorders", new { orders = new[] { Order("P-1", "阳山县", "未成年人保护", true), Order("P-2", "英德市", "噪音扰民", false), iso } }));
-        var again = await Statuses(await platform.PostAsJsonAsync("/api/v1/workorders", new { orders = new[] { Order("P-1", "阳山县", "未成年人保护", true) } }));
+        // Handed on to another district and sent again, the order is still the one already counted.
+        var again = await Statuses(await platform.PostAsJsonAsync("/api/v1/workorders", new { orders = new[] { Order("P-1", "英德市", "未成年人保护", true) } }));
         var outside = await Statuses(await qingxin.PostAsJsonAsync("/api/v1/workorders", new { orders = new[] { Order("P-3", "清城区", "未成年人保护", true) } }));
 
         Assert.Equal(["accepted", "skipped", "accepted"], first);
         Assert.Equal(["duplicate"], again);
+        var after = await TodayByLine();
+        Assert.Equal((1, 0), (after["441823"].Answered - before["441823"].Answered, after["441881"].Answered - before["441881"].Answered));
         Assert.Equal(["rejected"], outside);
     }
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Dashboard.Contracts.Hotlines;
 using Dashboard.Contracts.Ingest;
 using Dashboard.Web.Access;
 using Dashboard.Web.Ingest;
@@ -8,7 +9,9 @@ namespace Dashboard.Web.WorkOrders;
 /// <summary>
 /// A 未保 work order counts as an answered inbound call and a case of its line, through the event
 /// path: the events are named after the order's number hash, so an order imported or pushed again
-/// is a duplicate, never a second count.
+/// is a duplicate, never a second count. An order counts on the line it was first counted on (the
+/// ledger's), so one handed on to another district and sent again is a duplicate there too; its
+/// intervention or consultation is also the first one counted.
 /// </summary>
 public static class WorkOrderIntake
 {
@@ -19,7 +22,8 @@ public static class WorkOrderIntake
     public static async Task<IReadOnlyList<EventResult>> Count(IReadOnlyList<WorkOrder> orders, AccessScope scope, IGrainFactory grains)
     {
         var results = new List<EventResult>(orders.Count);
-        foreach (var chunk in orders.Chunk(MaxPushed))
+        var lines = await FirstLines(orders, grains);
+        foreach (var chunk in orders.Select(order => order with { Line = lines[order.NumberHash] }).Chunk(MaxPushed))
         {
             var valid = EventValidator.Validate(new IngestRequest([.. chunk.SelectMany(Events)]), out var errors);
             if (errors.Count > 0)
@@ -32,6 +36,13 @@ public static class WorkOrderIntake
         }
 
         return results;
+    }
+
+    private static async Task<Dictionary<string, string>> FirstLines(IReadOnlyList<WorkOrder> orders, IGrainFactory grains)
+    {
+        var buckets = await Task.WhenAll(orders.GroupBy(order => order.NumberHash[..2], StringComparer.Ordinal).Select(bucket =>
+            grains.GetGrain<IWorkOrderLedgerGrain>(bucket.Key).LinesOf([.. bucket.Select(order => new WorkOrderSighting(order.NumberHash, order.Line, order.ReceivedAt))])));
+        return buckets.SelectMany(bucket => bucket).ToDictionary(pair => pair.Key, pair => pair.Value, StringComparer.Ordinal);
     }
 
     private static IngestEvent[] Events(WorkOrder order)

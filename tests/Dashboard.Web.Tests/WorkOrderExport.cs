@@ -23,6 +23,9 @@ public sealed class WorkOrderExport
 
     public List<string[]> Rows { get; } = [];
 
+    /// <summary>The line an order of this number counts on.</summary>
+    public static string LineOf(int number) => Lines[number % Lines.Length];
+
     /// <summary>Counted today per line: (calls, consultations, interventions).</summary>
     public Dictionary<string, (int Calls, int Consultations, int Interventions)> Today { get; } = Lines.ToDictionary(line => line, _ => (0, 0, 0));
 

@@ -8,7 +8,10 @@ namespace Dashboard.Contracts.History;
 /// </summary>
 public interface IScopeMonthGrain : IGrainWithStringKey
 {
-    /// <summary>Keeps the day's figures unless a later record of that day is already kept; absolute, so a retry changes nothing.</summary>
+    /// <summary>
+    /// Keeps the day's figures unless a later record of that day is already kept (at the same moment, one
+    /// that has seen as many changes); absolute, so a retry changes nothing.
+    /// </summary>
     Task Keep(DayFigures figures);
 
     /// <summary>Keeps several days of the month at once, each as <see cref="Keep"/> would, in one write.</summary>

@@ -12,7 +12,7 @@ public sealed class ScopeMonthGrain(
     public async Task KeepAll(ImmutableArray<DayFigures> days)
     {
         var kept = state.State.Days.ToDictionary(day => day.Day);
-        var newer = days.Where(day => !kept.TryGetValue(day.Day, out var known) || known.RecordedAt < day.RecordedAt).ToList();
+        var newer = days.Where(day => !kept.TryGetValue(day.Day, out var known) || Later(day, known)).ToList();
         if (newer.Count == 0)
         {
             return;
@@ -28,4 +28,8 @@ public sealed class ScopeMonthGrain(
     }
 
     public Task<ImmutableArray<DayFigures>> Days() => Task.FromResult(state.State.Days);
+
+    /// <summary>Taken later; at the same moment (two silos, one clock tick), the one that has seen more changes.</summary>
+    private static bool Later(DayFigures day, DayFigures known) =>
+        day.RecordedAt > known.RecordedAt || (day.RecordedAt == known.RecordedAt && day.Scope.Version > known.Scope.Version);
 }

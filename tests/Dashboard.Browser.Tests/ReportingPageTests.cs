@@ -50,6 +50,31 @@ public sealed class ReportingPageTests(Browser browser) : IClassFixture<Browser>
     }
 
     [Fact]
+    public async Task Two_pages_of_one_link_on_one_phone_keep_each_others_entries_and_count_each_once()
+    {
+        await using var app = new DashboardApp();
+        var (url, _) = await app.Http.IssueReportingLink(Home);
+        await using var phone = await Phone();
+        var first = await phone.NewPageAsync();
+        await first.GotoAsync(url);
+        await Expect(first.GetByTestId("occupants")).ToHaveTextAsync("11");
+        var second = await phone.NewPageAsync();
+        await second.GotoAsync(new Uri(app.BaseAddress, "/report").ToString());
+        await Expect(second.GetByTestId("occupants")).ToHaveTextAsync("11");
+
+        await phone.SetOfflineAsync(true);
+        await Record(first, "入住", 2);
+        await Record(second, "入住", 3);
+        await Expect(Entries(first, "pending")).ToHaveCountAsync(2);
+        await Expect(Entries(second, "pending")).ToHaveCountAsync(2);
+        await phone.SetOfflineAsync(false);
+
+        await Expect(Entries(first, "accepted")).ToHaveCountAsync(2, new() { Timeout = 30_000 });
+        await Expect(Entries(second, "accepted")).ToHaveCountAsync(2, new() { Timeout = 30_000 });
+        Assert.Equal(16, (await app.Http.GetFromJsonAsync<JsonElement>($"/api/v1/institutions/{Home}")).GetProperty("occupants").GetInt32());
+    }
+
+    [Fact]
     public async Task A_discharge_below_zero_is_questioned_and_a_revoked_link_or_another_institutions_link_is_refused_in_chinese()
     {
         await using var app = new DashboardApp();

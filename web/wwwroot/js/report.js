@@ -81,10 +81,16 @@ function read(name) {
   }
 }
 
+// The link opened twice (WeChat opens a new page each time it is tapped) gives two pages one storage:
+// each saves what the other stored as well, and an answer either page got wins over "pending".
 function saveEntries() {
-  const pending = entries.filter(entry => entry.state === "pending");
-  const settled = entries.filter(entry => entry.state !== "pending").slice(0, SETTLED_KEPT);
-  entries = [...pending, ...settled].sort((a, b) => b.at.localeCompare(a.at));
+  const merged = new Map((read(ENTRIES) ?? []).map(entry => [entry.id, entry]));
+  for (const entry of entries) {
+    if (merged.get(entry.id)?.state !== "accepted" && merged.get(entry.id)?.state !== "rejected") merged.set(entry.id, entry);
+  }
+  const all = [...merged.values()].sort((a, b) => b.at.localeCompare(a.at));
+  entries = [...all.filter(entry => entry.state === "pending"), ...all.filter(entry => entry.state !== "pending").slice(0, SETTLED_KEPT)]
+    .sort((a, b) => b.at.localeCompare(a.at));
   localStorage.setItem(ENTRIES, JSON.stringify(entries));
 }
 
@@ -368,6 +374,13 @@ window.addEventListener("hashchange", () => {
   location.reload();
 });
 window.addEventListener("offline", () => renderNetwork(false));
+// Another page of the same link saved entries: show them, and send what waits.
+window.addEventListener("storage", event => {
+  if (event.key !== ENTRIES) return;
+  entries = read(ENTRIES) ?? [];
+  renderEntries();
+  flush();
+});
 
 if (!key) {
   showLinkProblem("请使用民政局管理员提供的本机构填报链接或二维码打开本页。", true);

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Security.Claims;
 using Dashboard.Contracts.Calendar;
 using Dashboard.Contracts.City;
@@ -19,10 +18,6 @@ public static class HistoryEndpoints
 {
     /// <summary>A year and a month: enough for 同比 of the month before.</summary>
     private const int MaxDays = 400;
-
-    /// <summary>Days outside these years are no day the service kept, and near the calendar's end they overflow date arithmetic.</summary>
-    private const int FirstYear = 2000;
-    private const int LastYear = 2100;
 
     private const string XlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
@@ -115,7 +110,7 @@ public static class HistoryEndpoints
 
     private static async Task<Results<Ok<ReportRow[]>, FileContentHttpResult, ProblemHttpResult>> GetReport(string period, string? format, IGrainFactory grains)
     {
-        if (ReportPeriod.Parse(period) is not { } parsed || parsed.Day.Year is < FirstYear or > LastYear)
+        if (ReportPeriod.Parse(period) is not { } parsed)
         {
             return TypedResults.Problem("期间应为月份 yyyy-MM 或日期 yyyy-MM-dd，例如 2026-11 或 2026-11-20", statusCode: StatusCodes.Status400BadRequest, title: "期间无效");
         }
@@ -140,8 +135,5 @@ public static class HistoryEndpoints
         };
     }
 
-    private static DateOnly? Day(string? text, DateOnly fallback) =>
-        text is null ? fallback
-        : DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) && day.Year is >= FirstYear and <= LastYear ? day
-        : null;
+    private static DateOnly? Day(string? text, DateOnly fallback) => text is null ? fallback : BureauCalendar.ParseDay(text);
 }

@@ -55,22 +55,21 @@ public static class Report
     public static byte[] Workbook(IEnumerable<ReportRow> rows, string sheet)
     {
         using var stream = new MemoryStream();
-        stream.SaveAs(rows.Select(row => Columns.ToDictionary(column => column.Title, column => column.Value(row))).ToList(), sheetName: sheet);
+        stream.SaveAs(Table(rows), sheetName: sheet);
         return stream.ToArray();
     }
 
     /// <summary>UTF-8 with a BOM, so that Excel and WPS open it in Chinese.</summary>
     public static byte[] Csv(IEnumerable<ReportRow> rows)
     {
-        var text = new StringBuilder();
-        text.AppendJoin(',', Columns.Select(column => column.Title)).Append('\n');
-        foreach (var row in rows)
-        {
-            text.AppendJoin(',', Columns.Select(column => Convert.ToString(column.Value(row), CultureInfo.InvariantCulture))).Append('\n');
-        }
-
-        return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(text.ToString())];
+        using var stream = new MemoryStream();
+        stream.Write(Encoding.UTF8.Preamble);
+        stream.SaveAs(Table(rows), excelType: ExcelType.CSV);
+        return stream.ToArray();
     }
+
+    private static List<Dictionary<string, object?>> Table(IEnumerable<ReportRow> rows) =>
+        [.. rows.Select(row => Columns.ToDictionary(column => column.Title, column => column.Value(row)))];
 
     private static int Cases(HotlineCounts counts) => counts.Consultations + counts.Interventions;
 

@@ -1,4 +1,4 @@
-using System.Globalization;
+using Dashboard.Contracts.Calendar;
 using Dashboard.Contracts.History;
 using Dashboard.Contracts.Hotlines;
 using Dashboard.Contracts.Rescue;
@@ -14,8 +14,8 @@ public sealed record ReportPeriod(DateOnly Day, ReportPeriodKind Kind)
     public string Title => Kind == ReportPeriodKind.Month ? $"{Day.Year}年{Day.Month}月" : $"{Day.Year}年{Day.Month}月{Day.Day}日";
 
     public static ReportPeriod? Parse(string? text) =>
-        DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) ? new ReportPeriod(day, ReportPeriodKind.Day)
-        : DateOnly.TryParseExact($"{text}-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var month) ? new ReportPeriod(month, ReportPeriodKind.Month)
+        BureauCalendar.ParseDay(text) is { } day ? new ReportPeriod(day, ReportPeriodKind.Day)
+        : BureauCalendar.ParseDay($"{text}-01") is { } month ? new ReportPeriod(month, ReportPeriodKind.Month)
         : null;
 
     public ReportPeriod Previous => this with { Day = Kind == ReportPeriodKind.Day ? Day.AddDays(-1) : Day.AddMonths(-1) };

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Security.Claims;
 using Dashboard.Contracts.Calendar;
 using Dashboard.Contracts.Hotlines;
@@ -65,8 +64,7 @@ public static class HotlineEndpoints
         DateOnly? last = null;
         if (date is not null)
         {
-            if (!DateOnly.TryParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)
-                || day >= today || day < today.AddDays(-HotlineHistoryCsv.MaxDaysBack))
+            if (BureauCalendar.ParseDay(date) is not { } day || day >= today || day < today.AddDays(-HotlineHistoryCsv.MaxDaysBack))
             {
                 return TypedResults.Problem($"date 应为今天以前、{HotlineHistoryCsv.MaxDaysBack} 天以内的 yyyy-MM-dd", statusCode: StatusCodes.Status400BadRequest, title: "参数无效");
             }

@@ -18,6 +18,11 @@ public sealed record HotlineGroup(
     [property: Id(7)] HotlineCounts Month,
     [property: Id(8)] int LastHourCalls)
 {
+    /// <summary>Two groups as one: every count added up, the calls of the last hour too.</summary>
+    public HotlineGroup Add(HotlineGroup other) => new(
+        Lines + other.Lines, Answered + other.Answered, Missed + other.Missed, Outbound + other.Outbound, Consultations + other.Consultations,
+        Interventions + other.Interventions, Today.Add(other.Today), Month.Add(other.Month), LastHourCalls + other.LastHourCalls);
+
     public static HotlineGroup Of(IEnumerable<HotlineTotals> lines, DateTimeOffset now)
     {
         var list = lines.ToList();

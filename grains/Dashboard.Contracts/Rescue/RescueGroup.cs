@@ -18,6 +18,11 @@ public sealed record RescueGroup(
     [property: Id(7)] RescueCounts Today,
     [property: Id(8)] RescueCounts Month)
 {
+    /// <summary>Two groups as one: the counts and the people at the stations added up.</summary>
+    public RescueGroup Add(RescueGroup other) => new(
+        Stations + other.Stations, Received + other.Received, Minors + other.Minors, Settled + other.Settled, Reunited + other.Reunited,
+        Stranded + other.Stranded, Residents + other.Residents, Today.Add(other.Today), Month.Add(other.Month));
+
     public static RescueGroup Of(IEnumerable<RescueTotals> stations, DateOnly today)
     {
         var list = stations.ToList();

@@ -65,12 +65,8 @@ public static class DemoDayFigures
             Demo = true,
             ElderlyCare = CapacityGroup.Sum(day.Select(scope => scope.Scope.ElderlyCare)),
             ChildWelfare = CapacityGroup.Sum(day.Select(scope => scope.Scope.ChildWelfare)),
-            Rescue = day.Select(scope => scope.Scope.Rescue).Aggregate((sum, next) => new RescueGroup(sum.Stations + next.Stations,
-                sum.Received + next.Received, sum.Minors + next.Minors, sum.Settled + next.Settled, sum.Reunited + next.Reunited,
-                sum.Stranded + next.Stranded, sum.Residents + next.Residents, sum.Today.Add(next.Today), sum.Month.Add(next.Month))),
-            Hotline = day.Select(scope => scope.Scope.Hotline).Aggregate((sum, next) => new HotlineGroup(sum.Lines + next.Lines,
-                sum.Answered + next.Answered, sum.Missed + next.Missed, sum.Outbound + next.Outbound, sum.Consultations + next.Consultations,
-                sum.Interventions + next.Interventions, sum.Today.Add(next.Today), sum.Month.Add(next.Month), LastHourCalls: 0)),
+            Rescue = day.Select(scope => scope.Scope.Rescue).Aggregate((sum, next) => sum.Add(next)),
+            Hotline = day.Select(scope => scope.Scope.Hotline).Aggregate((sum, next) => sum.Add(next)),
         }))];
 
     /// <summary>Each kind of institution fills alike; the group's people are its kinds' people.</summary>

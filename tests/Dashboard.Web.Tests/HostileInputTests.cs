@@ -388,6 +388,8 @@ public sealed class HostileInputTests : IAsyncDisposable
             "/api/v1/reports/2026-13", "/api/v1/reports/..%2F..%2Fetc", "/api/v1/reports/0001-01", "/api/v1/reports/9999-12-31?format=xlsx",
             "/api/v1/reports/2026-11?format=%3Cscript%3E", $"/api/v1/reports/{new string('2', 3000)}", "/api/v1/history/city?from=0001-01-01&to=9999-12-31",
             "/api/v1/history/city?from=2026-02-30", "/api/v1/history/%3Cb%3E", "/api/v1/history/city?from=2026-11-01&to=2026-11-01&to=2026-12-01",
+            "/api/v1/replay/9999-12-31/city", "/api/v1/replay/not-a-day/city", "/api/v1/replay/2026-01-01/%3Cscript%3E", $"/api/v1/replay/2026-01-01/{new string('c', 3000)}",
+            "/api/v1/hotlines/441802/hours?date=9999-12-31", "/api/v1/hotlines/441802/hours?date=abc", "/api/v1/hotlines/441802/hours?date=1999-01-01&days=35",
         })
         {
             yield return ($"GET {Shorten(path)}", () => new HttpRequestMessage(HttpMethod.Get, path));

@@ -1,5 +1,6 @@
 using Dashboard.Contracts.History;
 using Dashboard.Contracts.Hotlines;
+using Dashboard.Contracts.Institutions;
 using Dashboard.Contracts.Registry;
 using Dashboard.Contracts.Rescue;
 using Dashboard.Contracts.Snapshots;
@@ -43,6 +44,32 @@ public sealed class DayRecorderTests
             Assert.Equal((code, new DateOnly(2026, 12, 31), 1, 1), (code, Assert.Single(december).Day, december[0].Scope.Hotline.Today.Answered, december[0].Scope.Hotline.Month.Answered));
             Assert.Equal((code, new DateOnly(2027, 1, 1), 2, 2), (code, Assert.Single(january).Day, january[0].Scope.Hotline.Today.Answered, january[0].Scope.Hotline.Month.Answered));
         }
+    }
+
+    [Fact]
+    public async Task A_countys_institutions_are_kept_as_each_day_ended_in_a_record_of_their_own_that_a_restart_does_not_double()
+    {
+        await using var silo = await TestSilo.Start(NewYearsEve.AddSeconds(59), settings: new Dictionary<string, string?> { ["Dashboard:History:RecordEvery"] = "1.00:00:00" });
+        var registry = silo.Grains.GetGrain<IRegistryGrain>(0);
+        await registry.BeginLoad(new Region("453000", "测试市", [new County(Line, "甲县")]), [], demo: false);
+        var home = new InstitutionInfo($"{Line}-GB-001", "甲县敬老院", InstitutionKind.PublicElderlyCare, Line, Demo: false);
+        await registry.Register([new RegisteredInstitution(home, 30, 10)]);
+        await registry.CompleteLoad();
+
+        await DayRecorder.Record(silo.Grains, silo.Clock);
+        await DayRecorder.Record(silo.Grains, silo.Clock);
+        silo.Clock.Advance(TimeSpan.FromSeconds(2));
+        var results = await silo.Grains.GetGrain<IInstitutionGrain>(home.Id).Apply(
+            [new InstitutionChange("new-year-admission", InstitutionChangeKind.Admitted, 1, silo.Clock.GetUtcNow(), Fingerprint: 1)]);
+        Assert.Equal(Contracts.Ingest.EventStatus.Accepted, Assert.Single(results).Status);
+        await DayRecorder.Record(silo.Grains, silo.Clock);
+
+        async Task<InstitutionsDay?> Kept(DateOnly day) => await silo.Grains.GetGrain<IInstitutionsDayGrain>(ScopeHistory.InstitutionsKey(Line, day)).Get();
+        var eve = await Kept(new DateOnly(2026, 12, 31));
+        var newYear = await Kept(new DateOnly(2027, 1, 1));
+        Assert.Equal((home.Id, 10, 30), (Assert.Single(eve!.Institutions).Id, eve.Institutions[0].Occupants, eve.Institutions[0].Beds));
+        Assert.Equal((home.Id, 11), (Assert.Single(newYear!.Institutions).Id, newYear.Institutions[0].Occupants));
+        Assert.Null(await Kept(new DateOnly(2026, 12, 30)));
     }
 
     [Fact]

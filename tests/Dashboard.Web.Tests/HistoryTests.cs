@@ -103,6 +103,58 @@ public sealed class HistoryTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task A_countys_replay_lists_its_institutions_as_the_day_ended_and_adds_up_to_its_figures_untouched_by_live_events()
+    {
+        var yesterday = $"{Today.AddDays(-1):yyyy-MM-dd}";
+        var kept = (await Series($"{Yangshan}?from={yesterday}&to={yesterday}")).Single().Scope;
+
+        async Task<Contracts.Counties.CountySnapshot> Replay() =>
+            (await app.Http.GetFromJsonAsync<Contracts.Counties.CountySnapshot>($"/api/v1/replay/{yesterday}/county:{Yangshan}", Json.Options))!;
+        var replay = await Replay();
+        (await app.Http.Post(Events.Admitted("replay-county-1", institutionId: $"{Yangshan}-GB-001"))).EnsureSuccessStatusCode();
+        var live = (await app.Http.GetFromJsonAsync<Contracts.Counties.CountySnapshot>($"/api/v1/counties/{Yangshan}", Json.Options))!;
+
+        Assert.Equal(live.Institutions.Select(institution => institution.Id).Order(), replay.Institutions.Select(institution => institution.Id).Order());
+        Assert.Equal(kept.ElderlyCare.Occupants, replay.ElderlyCare.Occupants);
+        Assert.Equal(replay.ElderlyCare.Occupants, replay.Institutions.Where(institution => institution.Active && kept.ElderlyCare.ByKind.Any(kind => kind.Kind == institution.Kind)).Sum(institution => institution.Occupants));
+        Assert.True(replay.Institutions.All(institution => institution.Demo && institution.AsOf < BureauCalendar.StartOf(Today)));
+        Assert.Equal(replay.Institutions.Select(institution => institution.Occupants), (await Replay()).Institutions.Select(institution => institution.Occupants));
+    }
+
+    [Fact]
+    public async Task An_institutions_daily_series_ends_with_todays_figures_and_a_county_viewer_replays_only_its_own_county_and_line()
+    {
+        const string home = $"{Yangshan}-GB-001";
+        (await app.Http.Post(Events.Admitted("series-1", institutionId: home))).EnsureSuccessStatusCode();
+        await Record();
+        var yesterday = $"{Today.AddDays(-1):yyyy-MM-dd}";
+
+        var series = (await app.Http.GetFromJsonAsync<InstitutionDays[]>($"/api/v1/history/institutions/{home}?from={yesterday}", Json.Options))!;
+        var live = (await app.Http.GetFromJsonAsync<Contracts.Institutions.InstitutionSnapshot>($"/api/v1/institutions/{home}", Json.Options))!;
+        Assert.Equal([Today.AddDays(-1), Today], series.Select(day => day.Day));
+        Assert.Equal(live.Occupants, series[^1].Institution.Occupants);
+
+        using var county = TestCredentials.Client(app.BaseAddress, await app.Http.IssueKey("阳山县值班", "viewer", Yangshan));
+        Assert.Equal(HttpStatusCode.OK, (await county.GetAsync($"/api/v1/replay/{yesterday}/county:{Yangshan}")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await county.GetAsync($"/api/v1/replay/{yesterday}/county:441802")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await county.GetAsync($"/api/v1/replay/{yesterday}/city")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await county.GetAsync("/api/v1/history/institutions/441802-GB-001")).StatusCode);
+        var lines = await county.GetFromJsonAsync<JsonElement>($"/api/v1/replay/{yesterday}/hotline");
+        Assert.Equal([Yangshan], lines.GetProperty("lines").EnumerateArray().Select(line => line.GetProperty("code").GetString()));
+
+        foreach (var (path, status) in new[]
+        {
+            ("/api/v1/history/institutions/%3Cb%3E", HttpStatusCode.BadRequest), ("/api/v1/history/institutions/no-such-home", HttpStatusCode.NotFound),
+            ($"/api/v1/history/institutions/{home}?from=2026-01-01&to=2026-12-31", HttpStatusCode.BadRequest),
+            ($"/api/v1/replay/{yesterday}/county:999999", HttpStatusCode.NotFound), ($"/api/v1/replay/{yesterday}/county:", HttpStatusCode.NotFound),
+            ($"/api/v1/replay/{Today.AddDays(-3000):yyyy-MM-dd}/county:{Yangshan}", HttpStatusCode.NotFound),
+        })
+        {
+            Assert.Equal((path, status), (path, (await app.Http.GetAsync(path)).StatusCode));
+        }
+    }
+
+    [Fact]
     public async Task The_hours_of_yesterday_for_a_replay_include_calls_the_line_has_not_yet_handed_over()
     {
         var yesterday = Today.AddDays(-1);
@@ -114,6 +166,8 @@ public sealed class HistoryTests : IAsyncDisposable
         Assert.Equal((BureauCalendar.StartOf(yesterday), 24), (hours.From, hours.Inbound.Length));
         Assert.Equal(2, hours.Inbound[10]);
     }
+
+    private sealed record InstitutionDays(DateOnly Day, DateTimeOffset RecordedAt, Contracts.Institutions.InstitutionSnapshot Institution);
 
     private async Task Record() => (await app.Http.PostAsync("/api/v1/history/record", null)).EnsureSuccessStatusCode();
 

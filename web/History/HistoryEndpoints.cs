@@ -1,13 +1,11 @@
 using System.Security.Claims;
 using Dashboard.Contracts.Calendar;
-using Dashboard.Contracts.City;
 using Dashboard.Contracts.History;
-using Dashboard.Contracts.Hotlines;
 using Dashboard.Contracts.Registry;
-using Dashboard.Contracts.Rescue;
-using Dashboard.Contracts.Snapshots;
 using Dashboard.Grains.History;
+using Dashboard.Contracts.Institutions;
 using Dashboard.Web.Access;
+using Dashboard.Web.Registry;
 using Dashboard.Web.Snapshots;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -19,6 +17,9 @@ public static class HistoryEndpoints
     /// <summary>A year and a month: enough for 同比 of the month before.</summary>
     private const int MaxDays = 400;
 
+    /// <summary>An institution's days are one record each: a quarter is as far as one request reads.</summary>
+    private const int MaxInstitutionDays = 92;
+
     private const string XlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
     public static void MapHistory(this IEndpointRouteBuilder app)
@@ -27,10 +28,11 @@ public static class HistoryEndpoints
         history.MapGet("/{code}", GetSeries).RequireAuthorization(Policies.View)
             .WithSummary($"A scope's figures at the end of each Beijing day from `from` to `to` (yyyy-MM-dd, at most {MaxDays} days; default the last 30): "
                 + "`city` for the whole city, a county's code, or the city's code for 市本级");
+        history.MapGet("/institutions/{id}", GetInstitutionSeries).RequireAuthorization(Policies.View)
+            .WithSummary($"An institution's figures at the end of each Beijing day from `from` to `to` (at most {MaxInstitutionDays} days; default the last 30), "
+                + "kept with its present county; days it was not registered are left out");
         history.MapPost("/record", Record).RequireAuthorization(Policies.Admin)
             .WithSummary("Record today's figures of every scope now (they are recorded every minute anyway)");
-        app.MapGet("/api/v1/replay/{date}/{group}", GetReplay).WithTags("History").RequireAuthorization(Policies.View).RequireCityWide()
-            .WithSummary("A past day (yyyy-MM-dd) as it ended, in the shape of the hub group's snapshot: group `city` (the wall and the leader view)");
         app.MapGet("/api/v1/reports/{period}", GetReport).WithTags("History").RequireAuthorization(Policies.View).RequireCityWide()
             .WithSummary("The report of a month (yyyy-MM) or a day (yyyy-MM-dd): one row per county, 市本级 and the totals, with 环比 and 同比; "
                 + "format=xlsx (default), csv or json");
@@ -55,52 +57,42 @@ public static class HistoryEndpoints
             return CityWide.OutsideScope("区县", code);
         }
 
-        var last = Day(to, BureauCalendar.LocalDate(clock.GetUtcNow()));
-        var first = last is { } end ? Day(from, end.AddDays(-29)) : null;
-        if (first is null || last is null || first > last || last.Value.DayNumber - first.Value.DayNumber >= MaxDays)
-        {
-            return TypedResults.Problem($"from 和 to 应为 yyyy-MM-dd 格式的日期，from 不晚于 to，相隔不超过 {MaxDays} 天",
-                statusCode: StatusCodes.Status400BadRequest, title: "日期范围无效");
-        }
-
-        return TypedResults.Ok((await ScopeHistory.Read(grains, code, first.Value, last.Value)).ToArray());
+        return Range(from, to, clock, MaxDays) is { } range
+            ? TypedResults.Ok((await ScopeHistory.Read(grains, code, range.First, range.Last)).ToArray())
+            : InvalidRange(MaxDays);
     }
 
-    private static async Task<Results<Ok<CitySnapshot>, ProblemHttpResult>> GetReplay(string date, string group, IGrainFactory grains, TimeProvider clock)
+    private static async Task<Results<Ok<InstitutionDayFigures[]>, ProblemHttpResult>> GetInstitutionSeries(
+        string id, string? from, string? to, ClaimsPrincipal user, IGrainFactory grains, TimeProvider clock)
     {
-        if (group != ScopeHistory.City)
+        if (RegistryEntry.IdProblem(id) is { } problem)
         {
-            return TypedResults.Problem("回放目前只支持全市大屏和领导视图", statusCode: StatusCodes.Status404NotFound, title: "不支持回放");
+            return TypedResults.Problem(problem, statusCode: StatusCodes.Status400BadRequest, title: "机构编号无效");
         }
 
-        var today = BureauCalendar.LocalDate(clock.GetUtcNow());
-        if (Day(date, today) is not { } day || day >= today)
+        if (Range(from, to, clock, MaxInstitutionDays) is not { } range)
         {
-            return TypedResults.Problem("日期应为今天以前的 yyyy-MM-dd", statusCode: StatusCodes.Status400BadRequest, title: "日期无效");
+            return InvalidRange(MaxInstitutionDays);
         }
 
-        if (await grains.GetGrain<IRegistryGrain>(0).GetRegion() is not { } region)
+        if (await grains.GetGrain<IInstitutionGrain>(id).GetTotals() is not { } totals)
         {
-            return SnapshotEndpoints.RegistryNotLoaded();
+            return SnapshotEndpoints.UnknownInstitution(id);
         }
 
-        async Task<DayFigures?> Kept(string code) => (await ScopeHistory.Read(grains, code, day, day)).SingleOrDefault();
-        var city = await Kept(ScopeHistory.City);
-        if (city is null)
+        var county = totals.Info.CountyCode;
+        if (!user.Scope().Allows(county))
         {
-            return TypedResults.Problem($"没有 {date} 的日终记录", statusCode: StatusCodes.Status404NotFound, title: "没有记录");
+            return CityWide.OutsideScope("机构", id);
         }
 
-        var counties = await Task.WhenAll(region.Counties.Select(async county => (await Kept(county.Code))?.Scope ?? Empty(county.Code, county.Name, day)));
-        var cityLevel = (await Kept(region.CityCode))?.Scope ?? Empty(region.CityCode, Region.CityLevelName, day);
-        var whole = city.Scope;
-        return TypedResults.Ok(new CitySnapshot(region.CityCode, region.CityName, whole.Version, city.RecordedAt, whole.Demo,
-            whole.ElderlyCare, whole.ChildWelfare, whole.Rescue, whole.Hotline, [.. counties], cityLevel));
+        var days = Enumerable.Range(0, range.Last.DayNumber - range.First.DayNumber + 1).Select(range.First.AddDays);
+        var kept = await Task.WhenAll(days.Select(day => grains.GetGrain<IInstitutionsDayGrain>(ScopeHistory.InstitutionsKey(county, day)).Get()));
+        return TypedResults.Ok(kept.OfType<InstitutionsDay>()
+            .SelectMany(record => record.Institutions.Where(institution => institution.Id == id)
+                .Select(institution => new InstitutionDayFigures(record.Day, record.RecordedAt, institution)))
+            .ToArray());
     }
-
-    /// <summary>A scope without a record that day (a county added since) shows as empty rather than missing.</summary>
-    private static ScopeSummary Empty(string code, string name, DateOnly day) =>
-        new(code, name, 0, BureauCalendar.StartOf(day), false, CapacityGroup.Empty, CapacityGroup.Empty, RescueGroup.Of([], day), HotlineGroup.Of([], BureauCalendar.StartOf(day)));
 
     private static async Task<Ok<DateOnly>> Record(IGrainFactory grains, TimeProvider clock)
     {
@@ -134,6 +126,17 @@ public static class HistoryEndpoints
             _ => TypedResults.File(Report.Workbook(rows, $"{region.CityName}{parsed.Title}"), XlsxType, $"{name}.xlsx"),
         };
     }
+
+    /// <summary>From <paramref name="from"/> to <paramref name="to"/>, both included; by default the 30 days up to today.</summary>
+    private static (DateOnly First, DateOnly Last)? Range(string? from, string? to, TimeProvider clock, int maxDays)
+    {
+        var last = Day(to, BureauCalendar.LocalDate(clock.GetUtcNow()));
+        var first = last is { } end ? Day(from, end.AddDays(-29)) : null;
+        return first is { } start && last is { } stop && start <= stop && stop.DayNumber - start.DayNumber < maxDays ? (start, stop) : null;
+    }
+
+    private static ProblemHttpResult InvalidRange(int maxDays) =>
+        TypedResults.Problem($"from 和 to 应为 yyyy-MM-dd 格式的日期，from 不晚于 to，相隔不超过 {maxDays} 天", statusCode: StatusCodes.Status400BadRequest, title: "日期范围无效");
 
     private static DateOnly? Day(string? text, DateOnly fallback) => text is null ? fallback : BureauCalendar.ParseDay(text);
 }

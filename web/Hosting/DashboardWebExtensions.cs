@@ -139,6 +139,7 @@ public static class DashboardWebExtensions
         app.MapReporting();
         app.MapWorkOrders();
         app.MapHistory();
+        app.MapReplay();
         app.MapHub<DashboardHub>(HubPaths.Dashboard).RequireAuthorization(Policies.View);
         app.MapPages();
     }

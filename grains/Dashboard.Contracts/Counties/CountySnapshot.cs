@@ -18,4 +18,8 @@ public sealed record CountySnapshot(
     [property: Id(6)] CapacityGroup ChildWelfare,
     [property: Id(7)] RescueGroup Rescue,
     [property: Id(8)] HotlineGroup Hotline,
-    [property: Id(9)] ImmutableArray<InstitutionSnapshot> Institutions);
+    [property: Id(9)] ImmutableArray<InstitutionSnapshot> Institutions)
+{
+    /// <summary>The county's figures without its institutions, as the city snapshot and the history list it.</summary>
+    public ScopeSummary AsScope() => new(Code, Name, Version, AsOf, Demo, ElderlyCare, ChildWelfare, Rescue, Hotline);
+}

@@ -12,4 +12,8 @@ namespace Dashboard.Contracts.History;
 public sealed record DayFigures(
     [property: Id(0)] DateOnly Day,
     [property: Id(1)] DateTimeOffset RecordedAt,
-    [property: Id(2)] ScopeSummary Scope);
+    [property: Id(2)] ScopeSummary Scope)
+{
+    /// <summary>Whether this record of the day replaces <paramref name="known"/> (see <see cref="DayRecord.Later"/>).</summary>
+    public bool Replaces(DayFigures? known) => known is null || DayRecord.Later(RecordedAt, Scope.Version, known.RecordedAt, known.Scope.Version);
+}

@@ -10,6 +10,9 @@ public static class ScopeHistory
 
     public static string Key(string code, DateOnly day) => $"{code}/{day:yyyy-MM}";
 
+    /// <summary>Where a county's (or 市本级's) institutions of one day are kept.</summary>
+    public static string InstitutionsKey(string code, DateOnly day) => $"{code}/{day:yyyy-MM-dd}";
+
     /// <summary>The kept days from <paramref name="from"/> to <paramref name="to"/>, both included, oldest first.</summary>
     public static async Task<ImmutableArray<DayFigures>> Read(IGrainFactory grains, string code, DateOnly from, DateOnly to)
     {

@@ -1,5 +1,6 @@
 using Dashboard.Contracts.Calendar;
 using Dashboard.Contracts.City;
+using Dashboard.Contracts.Counties;
 using Dashboard.Contracts.History;
 using Dashboard.Contracts.Registry;
 using Microsoft.Extensions.Hosting;
@@ -9,7 +10,7 @@ using Microsoft.Extensions.Options;
 namespace Dashboard.Grains.History;
 
 /// <summary>
-/// Keeps today's figures of the city, every county and 市本级, once per interval from every silo and
+/// Keeps today's figures of the city, every county and 市本级 (with their institutions), once per interval from every silo and
 /// at start: each record replaces the day's earlier one, so the day's last record before midnight is
 /// its end, and a retry, a second silo or a restart across midnight neither doubles nor drops a day.
 /// </summary>
@@ -59,7 +60,8 @@ public sealed class DayRecorder(IGrainFactory grains, IOptions<HistoryOptions> o
         var city = await grains.GetGrain<ICityGrain>(region.CityCode).GetSnapshot();
         var day = BureauCalendar.LocalDate(before);
         // A snapshot taken across midnight counts the new day's figures: the next run records it.
-        if (BureauCalendar.LocalDate(clock.GetUtcNow()) != day)
+        bool CrossedMidnight() => BureauCalendar.LocalDate(clock.GetUtcNow()) != day;
+        if (CrossedMidnight())
         {
             return;
         }
@@ -74,6 +76,17 @@ public sealed class DayRecorder(IGrainFactory grains, IOptions<HistoryOptions> o
             }
 
             await grains.GetGrain<IScopeMonthGrain>(ScopeHistory.Key(code, day)).Keep(new DayFigures(day, before, scope));
+            if (code != ScopeHistory.City)
+            {
+                var county = await grains.GetGrain<ICountyGrain>(code).GetSnapshot();
+                if (CrossedMidnight())
+                {
+                    return;
+                }
+
+                await grains.GetGrain<IInstitutionsDayGrain>(ScopeHistory.InstitutionsKey(code, day)).Keep(new InstitutionsDay(day, before, county.Version, county.Institutions));
+            }
+
             if (kept is not null)
             {
                 kept[code] = (day, scope.Version);

@@ -1,5 +1,7 @@
 using System.Collections.Immutable;
+using Dashboard.Contracts.Counties;
 using Dashboard.Contracts.History;
+using Dashboard.Contracts.Institutions;
 using Dashboard.Contracts.Hotlines;
 using Dashboard.Contracts.Rescue;
 using Dashboard.Contracts.Snapshots;
@@ -9,17 +11,18 @@ namespace Dashboard.Grains.History;
 
 /// <summary>
 /// Thirteen months of plausible past days for the demo registry's scopes, so that a newcomer's first
-/// start already has 环比 and 同比 and a year of trend. Homes fill slowly over the year (about 8 % fewer
-/// people a year ago) with a weekly ripple; rescues and cases come at the scope's average daily rate
-/// this year; inbound calls are the demo hotline history's. The same every time for a scope and day
-/// (a hash, not a random generator), and marked as demo data.
+/// start already has 环比 and 同比 and a year of trend, and its recent days their institutions. Homes fill
+/// slowly over the year (about 8 % fewer people a year ago) with a weekly ripple; a scope's people are
+/// its institutions' people; rescues and cases come at the scope's average daily rate this year;
+/// inbound calls are the demo hotline history's. The same every time for a scope and day (a hash, not
+/// a random generator), and marked as demo data.
 /// </summary>
 public static class DemoDayFigures
 {
     public const int Days = 400;
 
     /// <param name="today">Records end the day before: today is recorded live. This year's counts so far give the daily rates.</param>
-    public static IReadOnlyList<DayFigures> Of(ScopeSummary now, DateOnly today, bool cityLine)
+    public static IReadOnlyList<DayFigures> Of(CountySnapshot now, DateOnly today, bool cityLine)
     {
         var days = (double)Math.Max(1, today.DayOfYear);
         var (rescue, hotline) = (now.Rescue, now.Hotline);
@@ -36,18 +39,17 @@ public static class DemoDayFigures
                 Count("outbound", hotline.Outbound), Count("consultations", hotline.Consultations), Count("interventions", hotline.Interventions));
             (rescueYear, rescueMonth, hotlineYear, hotlineMonth) = (rescueYear.Add(rescueDay), rescueMonth.Add(rescueDay), hotlineYear.Add(hotlineDay), hotlineMonth.Add(hotlineDay));
 
-            var back = today.DayNumber - day.DayNumber;
-            var ripple = 0.01 * Math.Sin(day.DayNumber * 2 * Math.PI / 7);
-            var residents = (int)Math.Round(rescue.Residents * (1 + (ripple * 5)));
-            figures.Add(new DayFigures(day, Midnight(day), now with
+            var institutions = Institutions(now, day, today);
+            var active = institutions.Where(institution => institution.Active).ToList();
+            figures.Add(new DayFigures(day, Midnight(day), now.AsScope() with
             {
                 Version = 0,
                 AsOf = Midnight(day),
                 Demo = true,
-                ElderlyCare = Scaled(now.ElderlyCare, 1 - (0.08 * back / 365) + ripple),
-                ChildWelfare = Scaled(now.ChildWelfare, 1 - (0.03 * back / 365)),
+                ElderlyCare = Capacity(active.Where(institution => Kind(institution).IsElderlyCare())),
+                ChildWelfare = Capacity(active.Where(institution => Kind(institution).IsChildWelfare())),
                 Rescue = new RescueGroup(rescue.Stations, rescueYear.Received, rescueYear.Minors, rescueYear.Settled, rescueYear.Reunited,
-                    rescue.Stranded, residents, rescueDay, rescueMonth),
+                    rescue.Stranded, active.Sum(institution => institution.Rescue?.Residents ?? 0), rescueDay, rescueMonth),
                 Hotline = new HotlineGroup(hotline.Lines, hotlineYear.Answered, hotlineYear.Missed, hotlineYear.Outbound, hotlineYear.Consultations,
                     hotlineYear.Interventions, hotlineDay, hotlineMonth, LastHourCalls: 0),
             }));
@@ -69,16 +71,41 @@ public static class DemoDayFigures
             Hotline = day.Select(scope => scope.Scope.Hotline).Aggregate((sum, next) => sum.Add(next)),
         }))];
 
-    /// <summary>Each kind of institution fills alike; the group's people are its kinds' people.</summary>
-    private static CapacityGroup Scaled(CapacityGroup group, double factor)
+    /// <summary>
+    /// A scope's institutions as a past day ended: elderly care homes a little emptier the further back,
+    /// children's homes slightly so, stations with a weekly ripple of people in them; their counts are today's.
+    /// </summary>
+    public static ImmutableArray<InstitutionSnapshot> Institutions(CountySnapshot now, DateOnly day, DateOnly today)
     {
-        var kinds = group.ByKind.Select(kind => kind with { Occupants = (int)Math.Round(kind.Occupants * factor) }).ToImmutableArray();
-        return group with { Occupants = kinds.IsEmpty ? (int)Math.Round(group.Occupants * factor) : kinds.Sum(kind => kind.Occupants), OverCapacity = 0, ByKind = kinds };
+        var back = today.DayNumber - day.DayNumber;
+        var ripple = 0.01 * Math.Sin(day.DayNumber * 2 * Math.PI / 7);
+        double Factor(InstitutionKind kind) => kind.IsElderlyCare() ? 1 - (0.08 * back / 365) + ripple : kind.IsChildWelfare() ? 1 - (0.03 * back / 365) : 1;
+        return [.. now.Institutions.Select(institution => institution with
+        {
+            Version = 0,
+            AsOf = Midnight(day),
+            Demo = true,
+            Occupants = (int)Math.Round(institution.Occupants * Factor(Kind(institution))),
+            Rescue = institution.Rescue is { } rescue ? rescue with { Residents = (int)Math.Round(rescue.Residents * (1 + (ripple * 5))) } : null,
+        })];
+    }
+
+    private static InstitutionKind Kind(InstitutionSnapshot institution) =>
+        InstitutionKinds.TryParse(institution.Kind, out var kind) ? kind : throw new InvalidOperationException($"Unknown institution kind {institution.Kind}");
+
+    /// <summary>The group's figures from its institutions, as a county adds them up.</summary>
+    private static CapacityGroup Capacity(IEnumerable<InstitutionSnapshot> institutions)
+    {
+        var list = institutions.ToList();
+        var byKind = list.GroupBy(Kind).OrderBy(kind => kind.Key)
+            .Select(kind => new KindCapacity(kind.Key, kind.Count(), kind.Sum(institution => institution.Beds), kind.Sum(institution => institution.Occupants)));
+        return new CapacityGroup(list.Count, list.Sum(institution => institution.Beds), list.Sum(institution => institution.Occupants),
+            list.Count(institution => institution.OverCapacity), [.. byKind]);
     }
 
     /// <summary>A count whose average is <paramref name="rate"/>: its whole part, and one more as often as its fraction.</summary>
     private static int Draw(string key, double rate) => (int)rate + (DemoHotlineHistory.Draws(key).First < rate % 1 ? 1 : 0);
 
     /// <summary>Recorded as if at the day's last minute: a live record of the day taken later (a demo deployment left running) replaces it.</summary>
-    private static DateTimeOffset Midnight(DateOnly day) => Contracts.Calendar.BureauCalendar.StartOf(day.AddDays(1)).AddMinutes(-1);
+    public static DateTimeOffset Midnight(DateOnly day) => Contracts.Calendar.BureauCalendar.StartOf(day.AddDays(1)).AddMinutes(-1);
 }

@@ -12,15 +12,16 @@ public sealed class ScopeMonthGrain(
     public async Task KeepAll(ImmutableArray<DayFigures> days)
     {
         var kept = state.State.Days.ToDictionary(day => day.Day);
-        var newer = days.Where(day => !kept.TryGetValue(day.Day, out var known) || Later(day, known)).ToList();
-        if (newer.Count == 0)
-        {
-            return;
-        }
-
-        foreach (var day in newer)
+        var changed = false;
+        foreach (var day in days.Where(day => day.Replaces(kept.GetValueOrDefault(day.Day))))
         {
             kept[day.Day] = day;
+            changed = true;
+        }
+
+        if (!changed)
+        {
+            return;
         }
 
         state.State.Days = [.. kept.Values.OrderBy(day => day.Day)];
@@ -28,8 +29,4 @@ public sealed class ScopeMonthGrain(
     }
 
     public Task<ImmutableArray<DayFigures>> Days() => Task.FromResult(state.State.Days);
-
-    /// <summary>Taken later; at the same moment (two silos, one clock tick), the one that has seen more changes.</summary>
-    private static bool Later(DayFigures day, DayFigures known) =>
-        day.RecordedAt > known.RecordedAt || (day.RecordedAt == known.RecordedAt && day.Scope.Version > known.Scope.Version);
 }

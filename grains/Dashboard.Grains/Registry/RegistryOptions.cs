@@ -15,9 +15,10 @@ public sealed class RegistryOptions
     public bool Demo { get; set; } = true;
 
     /// <summary>
-    /// Days of made-up hotline history (up to the day before yesterday) a demo registry starts with, so
-    /// that its trend lines and spike baseline are not empty; 0 for none. Above 0, the demo registry also
-    /// starts with thirteen months of made-up daily figures for every scope (环比, 同比). Only with <see cref="Demo"/>.
+    /// Days of made-up hotline history (up to the day before yesterday) and of institutions' end-of-day
+    /// figures (up to yesterday) a demo registry starts with, so that its trend lines, spike baseline and
+    /// replays are not empty; 0 for none. Above 0, the demo registry also starts with thirteen months of
+    /// made-up daily figures for every scope (环比, 同比). Only with <see cref="Demo"/>.
     /// </summary>
     public int DemoHistoryDays { get; set; } = 35;
 }

@@ -1,5 +1,6 @@
 using Dashboard.Contracts.Calendar;
 using Dashboard.Contracts.City;
+using Dashboard.Contracts.Counties;
 using Dashboard.Contracts.History;
 using Dashboard.Contracts.Registry;
 using Dashboard.Grains.History;
@@ -46,7 +47,7 @@ public sealed class RegistrySeeder(
             {
                 var today = BureauCalendar.LocalDate(clock.GetUtcNow());
                 await WriteDemoHistory(region, today, options.Value.DemoHistoryDays);
-                await WriteDemoDays(region, today);
+                await WriteDemoDays(region, today, options.Value.DemoHistoryDays);
             }
 
             await registry.CompleteLoad();
@@ -54,16 +55,24 @@ public sealed class RegistrySeeder(
         }
     }
 
-    /// <summary>Past daily figures of every scope, from the figures the registry gives them today; one write per scope and month.</summary>
-    private async Task WriteDemoDays(Region region, DateOnly today)
+    /// <summary>
+    /// Past daily figures of every scope, from the figures the registry gives them today (one write per
+    /// scope and month), and the institutions of the days the demo hotline history covers.
+    /// </summary>
+    private async Task WriteDemoDays(Region region, DateOnly today, int institutionDays)
     {
         var city = await grains.GetGrain<ICityGrain>(region.CityCode).GetSnapshot();
-        var scopes = city.Counties.Append(city.CityLevel)
-            .Select(scope => (scope.Code, Days: DemoDayFigures.Of(scope, today, cityLine: scope.Code == region.CityCode)))
-            .ToList();
+        var counties = await Task.WhenAll(region.ScopeCodes.Select(code => grains.GetGrain<ICountyGrain>(code).GetSnapshot()));
+        var scopes = counties.Select(county => (county.Code, Days: DemoDayFigures.Of(county, today, cityLine: county.Code == region.CityCode))).ToList();
         var months = scopes.Append((Code: ScopeHistory.City, Days: DemoDayFigures.Sum(city.AsScope(), scopes.Select(scope => scope.Days))))
             .SelectMany(scope => scope.Days.GroupBy(day => ScopeHistory.Key(scope.Code, day.Day)));
         await Parallel.ForEachAsync(months, async (month, _) => await grains.GetGrain<IScopeMonthGrain>(month.Key).KeepAll([.. month]));
+
+        var institutions = counties.SelectMany(county => Enumerable.Range(1, Math.Min(institutionDays, DemoDayFigures.Days))
+            .Select(back => today.AddDays(-back))
+            .Select(day => (Key: ScopeHistory.InstitutionsKey(county.Code, day), Day: day, County: county)));
+        await Parallel.ForEachAsync(institutions, async (entry, _) => await grains.GetGrain<IInstitutionsDayGrain>(entry.Key)
+            .Keep(new InstitutionsDay(entry.Day, DemoDayFigures.Midnight(entry.Day), 0, DemoDayFigures.Institutions(entry.County, entry.Day, today))));
     }
 
     /// <summary>Before the load completes, so that a load interrupted by a crash writes it again (setting, not adding).</summary>

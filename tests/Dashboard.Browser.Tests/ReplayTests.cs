@@ -43,6 +43,38 @@ public sealed class ReplayTests(Browser browser) : IClassFixture<Browser>
     }
 
     [Fact]
+    public async Task A_county_page_and_the_duty_console_replay_a_past_day_with_its_institutions_and_the_lines_counts_of_that_day()
+    {
+        const string yangshan = "441823";
+        await using var app = new DashboardApp();
+        var day = BureauCalendar.LocalDate(DateTimeOffset.UtcNow).AddDays(-3).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var kept = await app.Http.GetFromJsonAsync<JsonElement>($"/api/v1/replay/{day}/county:{yangshan}");
+        string Figure(params string[] path) =>
+            path.Aggregate(kept, (element, name) => element.GetProperty(name)).GetInt32().ToString("N0", CultureInfo.InvariantCulture);
+
+        var county = await browser.NewPage(Pages.FullHd);
+        await county.GotoAsync(await Pages.WallAddress(app.Http, app.BaseAddress, $"/county/{yangshan}?date={day}"));
+
+        await Expect(county.Locator("#connection")).ToHaveAttributeAsync("data-state", "replay");
+        await Expect(county.GetByTestId("county-occupants")).ToHaveTextAsync(Figure("elderlyCare", "occupants"));
+        await Expect(county.Locator("#institutions tr")).ToHaveCountAsync(kept.GetProperty("institutions").GetArrayLength());
+        await Expect(county.Locator("#kpi-hotline")).ToHaveTextAsync($"接听 {Figure("hotline", "today", "answered")}");
+        await Expect(county.Locator("h2", new() { HasText = "未保热线" })).ToContainTextAsync("未保热线 当日");
+        await county.Screenshot("county-replay", Pages.FullHd);
+
+        var duty = await browser.NewPage(Pages.FullHd);
+        await duty.GotoAsync(await Pages.WallAddress(app.Http, app.BaseAddress, $"/duty?date={day}"));
+
+        await Expect(duty.Locator("#connection")).ToHaveAttributeAsync("data-state", "replay");
+        await Expect(duty.Locator("#hotline-rows tr")).ToHaveCountAsync(DemoRegistry.CountyCodes.Length + 1);
+        await Expect(duty.Locator($"#hotline-rows tr[data-code='{yangshan}'] .answered")).ToHaveTextAsync(Figure("hotline", "today", "answered"));
+        await Expect(duty.GetByTestId("alerts")).ToContainTextAsync("回放只显示当日热线数据");
+        await Expect(duty.Locator("#duty-form")).ToBeHiddenAsync();
+        await Expect(duty.Locator("h2", new() { HasText = "各线路" })).ToHaveTextAsync("各线路当日情况");
+        await duty.Screenshot("duty-replay", Pages.FullHd);
+    }
+
+    [Fact]
     public async Task A_day_without_a_record_or_not_yet_over_says_why_it_cannot_be_replayed()
     {
         await using var app = new DashboardApp();

@@ -10,6 +10,7 @@ import { shortName } from "./rankings.js";
 import { preparePage, setText } from "./page.js";
 import { pointBack, showConnection, showSnapshot } from "./shell.js";
 import { me } from "./session.js";
+import { replayDay } from "./replay.js";
 
 const NAME_KEY = "dashboard.duty.name";
 
@@ -125,6 +126,14 @@ async function showScope() {
   pointBack(`/county/${encodeURIComponent(counties[0])}`, "← 区县大屏");
 }
 
+// Alerts are acted on live: a replayed day shows its lines and hours, and sends the officer back to now.
+function showAlertsAreLive() {
+  document.getElementById("duty-form").hidden = true;
+  const note = Object.assign(document.createElement("p"), { className: "alerts-empty", textContent: "回放只显示当日热线数据。告警请在实时值班台处理。" });
+  const live = Object.assign(document.createElement("a"), { className: "control back-to-live", href: location.pathname, textContent: "返回实时值班台" });
+  document.getElementById("alerts").replaceChildren(note, live);
+}
+
 async function start() {
   const { display, freshness } = await preparePage();
   await showScope();
@@ -132,6 +141,7 @@ async function start() {
   const trend = setUpTrend(rows);
   fitCharts([trend.trend.chart]);
   const alerts = setUpAlerts();
+  if (replayDay) showAlertsAreLive();
 
   connect({
     groups: ["hotline"],

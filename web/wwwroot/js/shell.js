@@ -7,7 +7,7 @@
 //   data-footer    the footer's note
 // Header (brand, title, demo badge, clock, connection, as-of), the banner shown while disconnected
 // and the footer keep their element ids, so pages and tests address them the same on every screen.
-import { replayDay } from "./replay.js";
+import { relabelToday, replayDay } from "./replay.js";
 import * as format from "./format.js";
 
 const CONNECTION_TEXT = { connected: "实时连接", connecting: "正在连接", disconnected: "连接已断开", replay: "回放", "replay-missing": "无法回放" };
@@ -54,6 +54,7 @@ export function buildShell() {
   stage.append(
     element("div", { className: "banner", id: "connection-banner", role: "alert", hidden: true, textContent: "与服务器的连接已断开，正在自动重连 · 页面上的数据可能不是最新" }),
     element("footer", { className: "footer" }, element("span", { textContent: stage.dataset.footer ?? "" }), element("span", { id: "version-info" })));
+  relabelToday(stage);
   nameShell(null);
 }
 

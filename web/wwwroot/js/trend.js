@@ -2,7 +2,7 @@
 // them summed. The 24 slots of each series are fixed arrays filled in place; the history is fetched
 // again (at most every few seconds) when a line reports calls, and at every snapshot and new hour.
 import { createChart, fillSeries } from "./charts.js";
-import { replayDay, replayEnd } from "./replay.js";
+import { TODAY, replayDay, replayEnd } from "./replay.js";
 
 const HOURS = 24;
 const HOUR_MS = 60 * 60 * 1000;
@@ -43,7 +43,7 @@ export function createTrend(canvas) {
     data: {
       labels: Array.from({ length: HOURS }, (_, hour) => `${hour}时`),
       datasets: [
-        { type: "bar", label: "今日", data: todaySeries, backgroundColor: "#5cc8ff", borderRadius: 3, order: 2, pointStyle: "rect" },
+        { type: "bar", label: TODAY, data: todaySeries, backgroundColor: "#5cc8ff", borderRadius: 3, order: 2, pointStyle: "rect" },
         { type: "line", label: "上周同日", data: lastWeekSeries, borderColor: "#f5b342", backgroundColor: "#f5b342",
           borderDash: [8, 5], borderWidth: 3, pointRadius: 0, tension: 0.25, order: 1, pointStyle: "line" },
       ],

@@ -11,6 +11,7 @@ import { covers, createCountyMap, fetchMap, renderCountyMap } from "./countymap.
 import { TARGET_METRICS, fetchTargets, rank, renderRanking, scopesOf, shortName } from "./rankings.js";
 import { preparePage, setText } from "./page.js";
 import { showConnection, showSnapshot } from "./shell.js";
+import { TODAY } from "./replay.js";
 
 const LEVEL_COLOURS = { ok: "#5cc8ff", warn: "#f5b342", bad: "#ff5d5d" };
 
@@ -88,7 +89,7 @@ function countyTile(display, county) {
   line(".residents", `救助在站 ${format.count(county.rescue.residents)}`);
   line(".stranded", `滞留超3月 ${format.count(county.rescue.stranded)}`);
   line(".last-hour", `近1小时来电 ${format.count(county.hotline.lastHourCalls)}`);
-  line(".missed", `今日未接 ${format.count(county.hotline.today.missed)}`);
+  line(".missed", `${TODAY}未接 ${format.count(county.hotline.today.missed)}`);
   return tile;
 }
 

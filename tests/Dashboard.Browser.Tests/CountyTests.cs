@@ -18,6 +18,9 @@ public sealed partial class CountyTests(Browser browser) : IClassFixture<Browser
 
     private const string RegionalHome = "441881-QY-001";
 
+    /// <summary>A change in percent, or -- where the month compared with had none.</summary>
+    private const string Change = @"([▲▼]?\d+\.\d%|--)";
+
     /// <summary>
     /// The rows on show, read in one go with the page indicator, once it names the page wanted: a page
     /// read while it turns would mix two pages. Inside means within the table's window and above the
@@ -45,6 +48,29 @@ public sealed partial class CountyTests(Browser browser) : IClassFixture<Browser
           };
         }
         """;
+
+    [Fact]
+    public async Task The_county_page_shows_its_own_last_month_against_the_month_before_and_a_year_earlier_and_its_last_13_weeks()
+    {
+        await using var app = new DashboardApp();
+        var lastMonth = Dashboard.Contracts.Calendar.BureauCalendar.LocalDate(DateTimeOffset.UtcNow).AddMonths(-1);
+        var rows = await app.Http.GetFromJsonAsync<System.Text.Json.JsonElement[]>($"/api/v1/reports/{lastMonth:yyyy-MM}?format=json");
+        var row = rows!.Single(row => row.GetProperty("code").GetString() == Yingde);
+        var received = row.GetProperty("rescueReceived").GetInt32().ToString("N0", CultureInfo.InvariantCulture);
+
+        var page = await browser.Open(app, $"/county/{Yingde}", Pages.FullHd);
+
+        await Expect(page.Locator("#kpi-rescue-change")).ToHaveTextAsync(new Regex($"^上月环比 {Change} · 同比 {Change}$"));
+        await Expect(page.Locator("#kpi-rescue-change")).ToHaveAttributeAsync("title", new Regex($"^上月救助 {received} 人次 · "));
+        await Expect(page.Locator("#kpi-children-change")).ToHaveTextAsync(new Regex(@"^上月末 \d+ 人$"));
+        Assert.Equal(0, await page.EvaluateAsync<int>("() => [...document.querySelectorAll('.kpi .detail')].filter(line => line.scrollWidth > line.clientWidth).length"));
+        await Expect(page.Locator("[data-testid='trend-occupancy'] svg")).ToHaveAttributeAsync("data-points", "91");
+        await Expect(page.Locator("[data-testid='trend-rescues'] svg rect")).ToHaveCountAsync(13);
+        await Expect(page.Locator("[data-testid='trend-hotlineCalls'] svg")).ToHaveAttributeAsync("data-points", "13");
+        Assert.Empty(await page.ElementsOutsideTheStage());
+        Assert.Empty(await page.ElementsOutsideTheirTile());
+        await page.Screenshot("county-history", Pages.FullHd);
+    }
 
     [Fact]
     public async Task On_a_full_HD_wall_the_institutions_turn_through_pages_that_fit_the_tile_until_every_one_was_shown()

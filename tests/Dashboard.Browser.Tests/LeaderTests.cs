@@ -37,7 +37,7 @@ public sealed class LeaderTests(Browser browser) : IClassFixture<Browser>
     }
 
     [Fact]
-    public async Task The_leader_view_compares_last_month_with_the_month_before_and_the_same_month_a_year_earlier_and_offers_its_workbook()
+    public async Task The_leader_view_compares_last_month_with_the_month_before_and_a_year_earlier_draws_each_countys_last_13_weeks_and_offers_its_workbook()
     {
         await using var app = new DashboardApp();
         var lastMonth = Dashboard.Contracts.Calendar.BureauCalendar.LocalDate(DateTimeOffset.UtcNow).AddMonths(-1);
@@ -49,6 +49,9 @@ public sealed class LeaderTests(Browser browser) : IClassFixture<Browser>
         var received = city.GetProperty("rescueReceived").GetInt32().ToString("N0", CultureInfo.InvariantCulture);
         await Expect(rescues).ToHaveTextAsync(new System.Text.RegularExpressions.Regex($"^上月 {received} 人次 · 环比 [▲▼]?\\d+\\.\\d% · 同比 [▲▼]?\\d+\\.\\d%$"));
         await Expect(page.Locator("[data-metric='occupancy'] .month-change")).ToContainTextAsync("上月末 ");
+        await Expect(page.Locator("[data-metric='occupancy'] .ranking-row .trend svg[data-points='91']")).ToHaveCountAsync(9);
+        await Expect(page.Locator("[data-metric='hotlineCases'] .ranking-row .trend svg.weekly[data-points='13']")).ToHaveCountAsync(9);
+        Assert.Empty(await page.ElementsOutsideTheirTile());
         Assert.Empty(await page.ElementsOutsideTheStage());
         await page.Screenshot("leader-changes", Pages.FullHd);
 

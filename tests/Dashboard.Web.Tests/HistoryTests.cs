@@ -99,7 +99,28 @@ public sealed class HistoryTests : IAsyncDisposable
         Assert.Equal(HttpStatusCode.OK, (await county.GetAsync($"/api/v1/history/{Yangshan}")).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await county.GetAsync("/api/v1/history/441802")).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await county.GetAsync("/api/v1/history/city")).StatusCode);
-        Assert.Equal(HttpStatusCode.Forbidden, (await county.GetAsync($"/api/v1/reports/{Today:yyyy-MM}")).StatusCode);
+        var rows = await county.GetFromJsonAsync<JsonElement[]>($"/api/v1/reports/{Today:yyyy-MM}?format=json");
+        Assert.Equal([Yangshan], rows!.Select(row => row.GetProperty("code").GetString()));
+        Assert.Equal(HttpStatusCode.Forbidden, (await county.GetAsync("/api/v1/history/city/daily")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await county.GetAsync("/api/v1/history/441802/daily")).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_scopes_daily_series_gives_each_metric_day_by_day_as_kept_with_gaps_where_no_day_was_kept()
+    {
+        var grains = app.Services.GetRequiredService<IGrainFactory>();
+        var (first, last) = (new DateOnly(2020, 3, 30), new DateOnly(2020, 4, 2));
+        await Keep(grains, first, occupants: 50, received: 3, calls: 7);
+        await Keep(grains, last, occupants: 52, received: 4, calls: 9);
+
+        var series = await app.Http.GetFromJsonAsync<JsonElement>($"/api/v1/history/{Yangshan}/daily?from={first:yyyy-MM-dd}&to={last:yyyy-MM-dd}");
+        int?[] Metric(string name) => [.. series.GetProperty("metrics").GetProperty(name).EnumerateArray()
+            .Select(value => value.ValueKind == JsonValueKind.Null ? (int?)null : value.GetInt32())];
+
+        Assert.Equal([50, null, null, 52], Metric("occupancy"));
+        Assert.Equal([3, null, null, 4], Metric("rescues"));
+        Assert.Equal([7, null, null, 9], Metric("hotlineCalls"));
+        Assert.Equal(HttpStatusCode.BadRequest, (await app.Http.GetAsync($"/api/v1/history/{Yangshan}/daily?from=2019-01-01&to=2020-04-02")).StatusCode);
     }
 
     [Fact]
@@ -178,6 +199,6 @@ public sealed class HistoryTests : IAsyncDisposable
         grains.GetGrain<IScopeMonthGrain>(ScopeHistory.Key(Yangshan, day)).Keep(new DayFigures(day, BureauCalendar.StartOf(day.AddDays(1)), new ScopeSummary(
             Yangshan, "阳山县", 1, BureauCalendar.StartOf(day), Demo: false,
             new CapacityGroup(3, 120, occupants, 0, ImmutableArray<KindCapacity>.Empty), CapacityGroup.Empty,
-            new RescueGroup(1, received, 0, 0, 0, 0, 0, RescueCounts.Zero, RescueCounts.Zero with { Received = received }),
-            new HotlineGroup(1, calls, 0, 0, 0, 0, HotlineCounts.Zero, HotlineCounts.Zero with { Answered = calls }, 0))));
+            new RescueGroup(1, received, 0, 0, 0, 0, 0, RescueCounts.Zero with { Received = received }, RescueCounts.Zero with { Received = received }),
+            new HotlineGroup(1, calls, 0, 0, 0, 0, HotlineCounts.Zero with { Answered = calls }, HotlineCounts.Zero with { Answered = calls }, 0))));
 }

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Security.Claims;
 using Dashboard.Contracts.Calendar;
 using Dashboard.Contracts.History;
@@ -28,38 +29,62 @@ public static class HistoryEndpoints
         history.MapGet("/{code}", GetSeries).RequireAuthorization(Policies.View)
             .WithSummary($"A scope's figures at the end of each Beijing day from `from` to `to` (yyyy-MM-dd, at most {MaxDays} days; default the last 30): "
                 + "`city` for the whole city, a county's code, or the city's code for 市本级");
+        history.MapGet("/{code}/daily", GetDailySeries).RequireAuthorization(Policies.View)
+            .WithSummary($"A scope's daily series from `from` to `to` (at most {MaxDays} days; default the last 30), one number per day or null where "
+                + "none was kept, for each metric: occupancy, children and residents at the day's end; rescues, reunions, hotlineCalls and hotlineCases in the day");
         history.MapGet("/institutions/{id}", GetInstitutionSeries).RequireAuthorization(Policies.View)
             .WithSummary($"An institution's figures at the end of each Beijing day from `from` to `to` (at most {MaxInstitutionDays} days; default the last 30), "
                 + "kept with its present county; days it was not registered are left out");
         history.MapPost("/record", Record).RequireAuthorization(Policies.Admin)
             .WithSummary("Record today's figures of every scope now (they are recorded every minute anyway)");
-        app.MapGet("/api/v1/reports/{period}", GetReport).WithTags("History").RequireAuthorization(Policies.View).RequireCityWide()
-            .WithSummary("The report of a month (yyyy-MM) or a day (yyyy-MM-dd): one row per county, 市本级 and the totals, with 环比 and 同比; "
-                + "format=xlsx (default), csv or json");
+        app.MapGet("/api/v1/reports/{period}", GetReport).WithTags("History").RequireAuthorization(Policies.View)
+            .WithSummary("The report of a month (yyyy-MM) or a day (yyyy-MM-dd): one row per county, 市本级 and the totals, with 环比 and 同比 "
+                + "(a county-limited caller: its counties' rows, no totals); format=xlsx (default), csv or json");
     }
 
     private static async Task<Results<Ok<DayFigures[]>, ProblemHttpResult>> GetSeries(
         string code, string? from, string? to, ClaimsPrincipal user, IGrainFactory grains, TimeProvider clock)
     {
+        var kept = await Kept(code, from, to, user, grains, clock);
+        return kept.Problem is { } problem ? problem : TypedResults.Ok(kept.Days.ToArray());
+    }
+
+    private static async Task<Results<Ok<DailySeries>, ProblemHttpResult>> GetDailySeries(
+        string code, string? from, string? to, ClaimsPrincipal user, IGrainFactory grains, TimeProvider clock)
+    {
+        var kept = await Kept(code, from, to, user, grains, clock);
+        return kept.Problem is { } problem ? problem : TypedResults.Ok(DailySeries.Of(code, kept.From, kept.To, kept.Days));
+    }
+
+    /// <summary>The scope's kept days over the asked range, or why they cannot be read.</summary>
+    private static async Task<(ProblemHttpResult? Problem, DateOnly From, DateOnly To, ImmutableArray<DayFigures> Days)> Kept(
+        string code, string? from, string? to, ClaimsPrincipal user, IGrainFactory grains, TimeProvider clock)
+    {
         if (await grains.GetGrain<IRegistryGrain>(0).GetRegion() is not { } region)
         {
-            return SnapshotEndpoints.RegistryNotLoaded();
+            return (SnapshotEndpoints.RegistryNotLoaded(), default, default, []);
         }
 
+        if (ScopeProblem(code, region, user) is { } problem)
+        {
+            return (problem, default, default, []);
+        }
+
+        return Range(from, to, clock, MaxDays) is { } range
+            ? (null, range.First, range.Last, await ScopeHistory.Read(grains, code, range.First, range.Last))
+            : (InvalidRange(MaxDays), default, default, []);
+    }
+
+    /// <summary>Why the caller may not read <paramref name="code"/>'s history: no such scope, or outside its counties.</summary>
+    private static ProblemHttpResult? ScopeProblem(string code, Region region, ClaimsPrincipal user)
+    {
         if (code != ScopeHistory.City && !region.Contains(code))
         {
             return TypedResults.Problem($"没有代码为 {code} 的区县；全市请用 city", statusCode: StatusCodes.Status404NotFound, title: "未知区县");
         }
 
         var scope = user.Scope();
-        if (code == ScopeHistory.City ? !scope.IsCityWide : !scope.Allows(code))
-        {
-            return CityWide.OutsideScope("区县", code);
-        }
-
-        return Range(from, to, clock, MaxDays) is { } range
-            ? TypedResults.Ok((await ScopeHistory.Read(grains, code, range.First, range.Last)).ToArray())
-            : InvalidRange(MaxDays);
+        return (code == ScopeHistory.City ? scope.IsCityWide : scope.Allows(code)) ? null : CityWide.OutsideScope("区县", code);
     }
 
     private static async Task<Results<Ok<InstitutionDayFigures[]>, ProblemHttpResult>> GetInstitutionSeries(
@@ -100,7 +125,7 @@ public static class HistoryEndpoints
         return TypedResults.Ok(BureauCalendar.LocalDate(clock.GetUtcNow()));
     }
 
-    private static async Task<Results<Ok<ReportRow[]>, FileContentHttpResult, ProblemHttpResult>> GetReport(string period, string? format, IGrainFactory grains)
+    private static async Task<Results<Ok<ReportRow[]>, FileContentHttpResult, ProblemHttpResult>> GetReport(string period, string? format, ClaimsPrincipal user, IGrainFactory grains)
     {
         if (ReportPeriod.Parse(period) is not { } parsed)
         {
@@ -117,7 +142,7 @@ public static class HistoryEndpoints
             return SnapshotEndpoints.RegistryNotLoaded();
         }
 
-        var rows = await Report.Rows(grains, region, parsed);
+        var rows = await Report.Rows(grains, region, parsed, user.Scope());
         var name = $"{region.CityName}民政运行{(parsed.Kind == ReportPeriodKind.Day ? "日报" : "月报")}-{parsed.Title}";
         return format switch
         {

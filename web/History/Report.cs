@@ -3,6 +3,7 @@ using System.Text;
 using Dashboard.Contracts.History;
 using Dashboard.Contracts.Hotlines;
 using Dashboard.Contracts.Registry;
+using Dashboard.Web.Access;
 using MiniExcelLibs;
 
 namespace Dashboard.Web.History;
@@ -44,11 +45,15 @@ public static class Report
         ("个案同比（%）", row => row.CasesYearOnYear),
     ];
 
-    /// <summary>The counties in the registry's order, then 市本级, then the city's totals (合计).</summary>
-    public static async Task<ReportRow[]> Rows(IGrainFactory grains, Region region, ReportPeriod period)
+    /// <summary>
+    /// The counties in the registry's order, then 市本级, then the city's totals (合计); for a caller
+    /// limited to some counties, the rows of those only.
+    /// </summary>
+    public static async Task<ReportRow[]> Rows(IGrainFactory grains, Region region, ReportPeriod period, AccessScope scope)
     {
         var scopes = region.Counties.Select(county => (Code: county.Code, Name: county.Name))
-            .Append((Code: region.CityCode, Name: Region.CityLevelName)).Append((Code: ScopeHistory.City, Name: "合计"));
+            .Append((Code: region.CityCode, Name: Region.CityLevelName)).Where(county => scope.Allows(county.Code))
+            .Concat(scope.IsCityWide ? [(Code: ScopeHistory.City, Name: "合计")] : []);
         return await Task.WhenAll(scopes.Select(scope => Row(grains, scope.Code, scope.Name, period)));
     }
 

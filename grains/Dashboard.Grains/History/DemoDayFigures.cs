@@ -72,14 +72,15 @@ public static class DemoDayFigures
         }))];
 
     /// <summary>
-    /// A scope's institutions as a past day ended: elderly care homes a little emptier the further back,
-    /// children's homes slightly so, stations with a weekly ripple of people in them; their counts are today's.
+    /// A scope's institutions as a past day ended: elderly care homes a little emptier the further back
+    /// (with a faint weekly ripple), children's homes slightly so, stations with a weekly ripple of people
+    /// in them; their counts are today's.
     /// </summary>
     public static ImmutableArray<InstitutionSnapshot> Institutions(CountySnapshot now, DateOnly day, DateOnly today)
     {
         var back = today.DayNumber - day.DayNumber;
         var ripple = 0.01 * Math.Sin(day.DayNumber * 2 * Math.PI / 7);
-        double Factor(InstitutionKind kind) => kind.IsElderlyCare() ? 1 - (0.08 * back / 365) + ripple : kind.IsChildWelfare() ? 1 - (0.03 * back / 365) : 1;
+        double Factor(InstitutionKind kind) => kind.IsElderlyCare() ? 1 - (0.08 * back / 365) + (ripple / 5) : kind.IsChildWelfare() ? 1 - (0.03 * back / 365) : 1;
         return [.. now.Institutions.Select(institution => institution with
         {
             Version = 0,

@@ -1,11 +1,13 @@
-// A county: its figures and every institution, live from the "county:<code>" group. The institutions
-// table turns its pages by itself when they do not fit the tile at once.
+// A county: its figures with last month's changes and its last 13 weeks, and every institution, live
+// from the "county:<code>" group. The institutions table turns its pages by itself when they do not fit
+// the tile at once.
 import { connect } from "./live.js";
 import * as format from "./format.js";
 import { judge, worst, showStatus } from "./display.js";
 import { preparePage, setText } from "./page.js";
 import { setPageTitle, showConnection, showSnapshot } from "./shell.js";
 import { createPager } from "./pager.js";
+import { change, fetchMonthRows, fetchWeeks, sparkline } from "./history.js";
 
 const code = decodeURIComponent(location.pathname.split("/").filter(Boolean).pop() ?? "");
 
@@ -81,6 +83,39 @@ function render(display, pager, county) {
   showSnapshot(county);
 }
 
+// Changes and trends are read from the daily history, which moves slowly: on load and every ten minutes.
+const HISTORY_EVERY_MS = 10 * 60 * 1000;
+
+const TRENDS = [
+  { id: "kpi-occupants", metric: "occupancy", weekly: false, label: "近13周在住老人" },
+  { id: "kpi-children", metric: "children", weekly: false, label: "近13周在院儿童" },
+  { id: "kpi-rescue", metric: "rescues", weekly: true, label: "近13周每周救助" },
+  { id: "kpi-hotline", metric: "hotlineCalls", weekly: true, label: "近13周每周来电" },
+];
+
+// Last month against the month before (环比) and a year earlier (同比), and the last 13 weeks.
+async function renderHistory() {
+  const [rows, weeks] = await Promise.all([fetchMonthRows(), fetchWeeks(code)]);
+  const month = rows.get(code);
+  if (month) {
+    // The tile is narrow: the change in words, last month's figure where it is pointed at.
+    const show = (id, figure, mom, yoy) => {
+      const element = document.getElementById(`${id}-change`);
+      element.textContent = mom === undefined ? figure : `上月${change("环比", mom)} · ${change("同比", yoy)}`;
+      element.title = mom === undefined ? figure : `${figure} · ${element.textContent}`;
+    };
+    show("kpi-occupants", `上月末 ${format.count(month.elderlyCareOccupants)} 人`, month.occupantsMonthOnMonth, month.occupantsYearOnYear);
+    show("kpi-children", `上月末 ${format.count(month.childWelfareOccupants)} 人`);
+    show("kpi-rescue", `上月救助 ${format.count(month.rescueReceived)} 人次`, month.rescueMonthOnMonth, month.rescueYearOnYear);
+    show("kpi-hotline", `上月来电 ${format.count(month.hotlineInbound)} 个`, month.hotlineMonthOnMonth, month.hotlineYearOnYear);
+  }
+  if (weeks) {
+    for (const trend of TRENDS) {
+      document.getElementById(`${trend.id}-trend`).replaceChildren(sparkline(weeks.metrics[trend.metric], trend));
+    }
+  }
+}
+
 async function start() {
   const { display, freshness } = await preparePage();
   const pager = createPager({
@@ -89,6 +124,8 @@ async function start() {
     indicator: document.getElementById("institutions-page"),
     turnEveryMs: display.pageTurnIntervalSeconds * 1000,
   });
+  renderHistory();
+  setInterval(renderHistory, HISTORY_EVERY_MS);
   connect({
     groups: [`county:${code}`],
     refreshEveryMs: freshness.refreshEveryMs,

@@ -1,12 +1,13 @@
 // The leader view: for occupancy, rescues, reunions and hotline cases, every county ranked by its share
-// of the target (with the raw figure), live from the "city" group, and the city's month so far against
-// last month against the month before and the same month a year earlier (the month the bureau last
-// reported upward). Sized to be read from 3 metres.
+// of the target (with the raw figure and its last 13 weeks), live from the "city" group, and the city's
+// last month (the month the bureau last reported upward) against the month before and the same month a
+// year earlier. Sized to be read from 3 metres.
 import { connect } from "./live.js";
 import * as format from "./format.js";
 import { TARGET_METRICS, cityProgress, fetchTargets, rank, renderRanking, scopesOf } from "./rankings.js";
 import { preparePage } from "./page.js";
 import { me } from "./session.js";
+import { change, fetchMonthRows, fetchWeeks, lastMonth, sparkline } from "./history.js";
 import { showConnection, showSnapshot } from "./shell.js";
 
 function createPanel(entry) {
@@ -26,24 +27,11 @@ function cityText(progress, unit) {
   return progress.target === undefined ? `${total} · 未设目标` : `${total} · 目标完成 ${format.percent(progress.percent)}`;
 }
 
-// Changes are read from the daily history, which moves slowly: on load and every ten minutes.
-const CHANGES_EVERY_MS = 10 * 60 * 1000;
-
-function change(label, percent) {
-  if (percent == null) return `${label} --`;
-  return `${label} ${percent > 0 ? "▲" : percent < 0 ? "▼" : ""}${Math.abs(percent).toFixed(1)}%`;
-}
-
-// yyyy-MM of this month (months: 0) or an earlier one, in Beijing.
-function monthOf(months) {
-  const [year, month] = new Intl.DateTimeFormat("sv-SE", { timeZone: "Asia/Shanghai" }).format(new Date()).split("-").map(Number);
-  const date = new Date(Date.UTC(year, month - 1 - months, 1));
-  return date.toISOString().slice(0, 7);
-}
+// Changes and trends are read from the daily history, which moves slowly: on load and every ten minutes.
+const HISTORY_EVERY_MS = 10 * 60 * 1000;
 
 async function renderChanges(panels) {
-  const rows = await fetch(`/api/v1/reports/${monthOf(1)}?format=json`, { cache: "no-store" }).then(response => (response.ok ? response.json() : null)).catch(() => null);
-  const city = rows?.find(row => row.code === "city");
+  const city = (await fetchMonthRows()).get("city");
   if (!city) return;
   for (const entry of TARGET_METRICS) {
     const month = entry.month(city);
@@ -52,20 +40,27 @@ async function renderChanges(panels) {
   }
 }
 
+// Every scope's last 13 weeks, per metric: code → svg, drawn into each ranking row.
+async function loadTrends(codes) {
+  const series = await Promise.all(codes.map(async code => [code, await fetchWeeks(code)]));
+  return new Map(TARGET_METRICS.map(entry => [entry.metric, new Map(series.filter(([, days]) => days).map(([code, days]) =>
+    [code, sparkline(days.metrics[entry.daily], { weekly: entry.weekly, label: `近13周${entry.title.replace(/^本年/, "")}` })]))]));
+}
+
 // The report covers the whole city: offered to city-wide viewers only.
 async function offerExport() {
   if ((await me())?.counties?.length) return;
-  const link = Object.assign(document.createElement("a"), { className: "control export", href: `/api/v1/reports/${monthOf(1)}`, textContent: "导出上月报表" });
+  const link = Object.assign(document.createElement("a"), { className: "control export", href: `/api/v1/reports/${lastMonth()}`, textContent: "导出上月报表" });
   link.dataset.testid = "export-month";
   document.querySelector(".footer").prepend(link);
 }
 
-function render(panels, city, targets) {
+function render(panels, city, targets, trends) {
   for (const entry of TARGET_METRICS) {
     const panel = panels.get(entry.metric);
     const scopes = scopesOf(city);
     panel.querySelector(".city-progress").textContent = cityText(cityProgress(scopes, entry, targets), entry.unit);
-    renderRanking(panel.querySelector(".ranking"), rank(scopes, entry, targets), entry.unit);
+    renderRanking(panel.querySelector(".ranking"), rank(scopes, entry, targets), entry.unit, trends.get(entry.metric) ?? new Map());
   }
   showSnapshot(city);
 }
@@ -75,21 +70,31 @@ async function start() {
   const { freshness } = await preparePage();
   offerExport();
   renderChanges(panels);
-  setInterval(() => renderChanges(panels), CHANGES_EVERY_MS);
 
   let targets = new Map();
+  let trends = new Map();
   let city = null;
+  const refreshTrends = async () => {
+    trends = await loadTrends(scopesOf(city).map(scope => scope.code));
+    render(panels, city, targets, trends);
+  };
+  setInterval(() => {
+    renderChanges(panels);
+    if (city) refreshTrends();
+  }, HISTORY_EVERY_MS);
   connect({
     groups: ["city"],
     refreshEveryMs: freshness.refreshEveryMs,
     freshness,
     onData: async (key, data, { snapshot, kept }) => {
+      const first = city === null;
       city = data;
-      render(panels, city, targets);
+      render(panels, city, targets, trends);
+      if (first) refreshTrends();
       // Targets change rarely: they are read again with every snapshot (connect, refresh, midnight).
       if (snapshot && !kept) {
         targets = await fetchTargets();
-        render(panels, city, targets);
+        render(panels, city, targets, trends);
       }
     },
     onState: showConnection,

@@ -1,15 +1,16 @@
 // County rankings against targets, shared by the leader view and the wall's rotating board.
 import * as format from "./format.js";
 
-// month: last month, and its 环比 and 同比, from a row of the month's report.
+// month: last month, and its 环比 and 同比, from a row of the month's report. daily: the metric of the
+// daily series its trend draws, weekly: drawn as weekly sums (a flow) rather than a line of days (a stock).
 export const TARGET_METRICS = [
-  { metric: "occupancy", title: "养老机构在住老人", unit: "人", value: county => county.elderlyCare.occupants,
+  { metric: "occupancy", daily: "occupancy", weekly: false, title: "养老机构在住老人", unit: "人", value: county => county.elderlyCare.occupants,
     month: row => ({ label: "上月末", figure: row.elderlyCareOccupants, monthOnMonth: row.occupantsMonthOnMonth, yearOnYear: row.occupantsYearOnYear }) },
-  { metric: "rescues", title: "本年流浪乞讨救助", unit: "人次", value: county => county.rescue.received,
+  { metric: "rescues", daily: "rescues", weekly: true, title: "本年流浪乞讨救助", unit: "人次", value: county => county.rescue.received,
     month: row => ({ label: "上月", figure: row.rescueReceived, monthOnMonth: row.rescueMonthOnMonth, yearOnYear: row.rescueYearOnYear }) },
-  { metric: "reunions", title: "本年寻亲成功", unit: "人", value: county => county.rescue.reunited,
+  { metric: "reunions", daily: "reunions", weekly: true, title: "本年寻亲成功", unit: "人", value: county => county.rescue.reunited,
     month: row => ({ label: "上月", figure: row.rescueReunited, monthOnMonth: row.reunitedMonthOnMonth, yearOnYear: row.reunitedYearOnYear }) },
-  { metric: "hotlineCases", title: "本年未保热线个案", unit: "件", value: county => county.hotline.consultations + county.hotline.interventions,
+  { metric: "hotlineCases", daily: "hotlineCases", weekly: true, title: "本年未保热线个案", unit: "件", value: county => county.hotline.consultations + county.hotline.interventions,
     month: row => ({ label: "上月", figure: row.hotlineConsultations + row.hotlineInterventions, monthOnMonth: row.casesMonthOnMonth, yearOnYear: row.casesYearOnYear }) },
 ];
 
@@ -66,8 +67,8 @@ function cell(className, text) {
 }
 
 // One row per county: place, name, a bar (share of target, or of the largest figure without one),
-// the share in words and the raw figure against its target.
-export function renderRanking(list, rows, unit) {
+// the share in words, the raw figure against its target and, when trends (code → svg) are given, its trend.
+export function renderRanking(list, rows, unit, trends = null) {
   const largest = Math.max(1, ...rows.map(row => row.figure));
   list.replaceChildren(...rows.map((row, index) => {
     const item = document.createElement("li");
@@ -85,6 +86,12 @@ export function renderRanking(list, rows, unit) {
       bar,
       cell("percent", row.percent == null ? "未设目标" : format.percent(row.percent)),
       cell("figure", row.target == null ? `${format.count(row.figure)} ${unit}` : `${format.count(row.figure)} / ${format.count(row.target)}`));
+    if (trends) {
+      const trend = cell("trend", "");
+      const svg = trends.get(row.code);
+      if (svg) trend.append(svg.cloneNode(true));
+      item.append(trend);
+    }
     return item;
   }));
 }

@@ -21,8 +21,6 @@ namespace Dashboard.Web.History;
 /// </summary>
 public static class ReplayEndpoints
 {
-    private const string CountyPrefix = "county:";
-
     public static void MapReplay(this IEndpointRouteBuilder app) =>
         app.MapGet("/api/v1/replay/{date}/{group}", GetReplay).WithTags("History").RequireAuthorization(Policies.View)
             .WithSummary("A past day (yyyy-MM-dd) as it ended, in the shape of the hub group's snapshot: `city` (the wall and the leader view, "
@@ -44,7 +42,7 @@ public static class ReplayEndpoints
 
         var scope = user.Scope();
         var kept = new KeptDay(grains, day);
-        if (group == ScopeHistory.City)
+        if (group == UpdateKeys.City)
         {
             return !scope.IsCityWide ? CityWide.OutsideScope("这项数据涉及全市，只对全市范围的账户开放")
                 : await City(kept, region) is { } city ? TypedResults.Ok(city) : NotKept(date);
@@ -55,7 +53,7 @@ public static class ReplayEndpoints
             return await Hotlines(kept, region, scope, grains) is { } board ? TypedResults.Ok(board) : NotKept(date);
         }
 
-        if (group.StartsWith(CountyPrefix, StringComparison.Ordinal) && group[CountyPrefix.Length..] is var code && region.Contains(code))
+        if (UpdateKeys.TryParseCounty(group, out var code) && region.Contains(code))
         {
             return !scope.Allows(code) ? CityWide.OutsideScope("区县", code)
                 : await County(kept, code) is { } county ? TypedResults.Ok(county) : NotKept(date);

@@ -15,6 +15,7 @@ using Dashboard.Web.Reporting;
 using Dashboard.Web.Registry;
 using Dashboard.Web.Snapshots;
 using Dashboard.Web.Targets;
+using Dashboard.Web.Telemetry;
 using Dashboard.Web.WorkOrders;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.SignalR;
@@ -76,6 +77,7 @@ public static class DashboardWebExtensions
         builder.Services.AddExceptionHandler<TransientFailureHandler>();
         builder.Services.AddOpenApi(options => options.AddDocumentTransformer<SecuritySchemes>());
         builder.Services.AddHealthChecks().AddCheck<PushReadinessCheck>("push", tags: [ReadyTag]);
+        builder.AddDashboardTelemetry();
         builder.Services.ConfigureHttpJsonOptions(options => StrictJson(options.SerializerOptions));
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = MaxRequestBodyBytes);
 
@@ -125,6 +127,7 @@ public static class DashboardWebExtensions
         app.UseMiddleware<Utf8JsonOnly>();
 
         app.MapOpenApi().RequireAuthorization(Policies.Admin);
+        app.MapDashboardMetrics();
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains(ReadyTag) }).AllowAnonymous();
         app.MapAccess();

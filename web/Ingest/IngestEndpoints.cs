@@ -37,7 +37,7 @@ public static class IngestEndpoints
 
     /// <summary>The response carries one result per event, in request order.</summary>
     private static async Task<Results<Ok<IngestResponse>, ValidationProblem>> Ingest(
-        HttpRequest request, ClaimsPrincipal user, IGrainFactory grains, IOptions<JsonOptions> json, TimeProvider clock, ILoggerFactory logs)
+        HttpRequest request, ClaimsPrincipal user, IGrainFactory grains, IngestMetrics metrics, IOptions<JsonOptions> json, TimeProvider clock, ILoggerFactory logs)
     {
         IngestRequest? body;
         try
@@ -57,7 +57,9 @@ public static class IngestEndpoints
             return TypedResults.ValidationProblem(errors, title: "事件批次无效，未应用任何事件");
         }
 
-        var results = await IngestPipeline.Apply(await IngestScope.Restrict(valid, user.Scope(), grains), grains);
+        var planned = await IngestScope.Restrict(valid, user.Scope(), grains);
+        var results = await IngestPipeline.Apply(planned, grains);
+        metrics.Record(body!.Events!.Select(item => item!.Type!), planned, results);
         await ReportingActivity.Record(user, results, grains, clock, logs.CreateLogger(nameof(ReportingActivity)));
         return TypedResults.Ok(IngestResponse.Of(results));
     }

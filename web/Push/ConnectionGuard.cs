@@ -18,6 +18,8 @@ public sealed class ConnectionGuard(CredentialLookup lookup, IHubContext<Dashboa
 
     public void Remove(HubCallerContext connection) => open.TryRemove(connection.ConnectionId, out _);
 
+    public int Count => open.Count;
+
     /// <summary>Checks every open connection now; the periodic check calls this.</summary>
     public async Task CloseRevoked()
     {

@@ -23,7 +23,7 @@ namespace Dashboard.Web.Push;
 /// (<see cref="ScopedGroups"/>), so a county's duty officer works from the same console.
 /// </summary>
 [Authorize(Policy = Policies.View)]
-public sealed class DashboardHub(IGrainFactory grains, PushRegistration push, ScopedGroups scoped, TimeProvider clock) : Hub
+public sealed class DashboardHub(IGrainFactory grains, PushRegistration push, ScopedGroups scoped, PushMetrics metrics, TimeProvider clock) : Hub
 {
     /// <summary>Longer than any group name the region can have.</summary>
     private const int MaxGroupLength = 32;
@@ -32,6 +32,10 @@ public sealed class DashboardHub(IGrainFactory grains, PushRegistration push, Sc
     public const int MaxGroupsPerConnection = 32;
 
     private const string GroupsKey = "dashboard:groups";
+
+    /// <summary>The groups a connection subscribed to, for what is counted when it closes.</summary>
+    public static IEnumerable<string> SubscribedGroups(HubCallerContext connection) =>
+        connection.Items[GroupsKey] is Dictionary<string, IReadOnlyList<string>> groups ? groups.Keys : [];
 
     public async Task<object> Subscribe(string group)
     {
@@ -68,6 +72,11 @@ public sealed class DashboardHub(IGrainFactory grains, PushRegistration push, Sc
         }
 
         var members = scoped.Members(group, scope, region);
+        if (!groups.ContainsKey(group))
+        {
+            metrics.Subscribed(group);
+        }
+
         groups[group] = members;
         foreach (var member in members)
         {
@@ -89,6 +98,7 @@ public sealed class DashboardHub(IGrainFactory grains, PushRegistration push, Sc
     {
         if (Context.Items[GroupsKey] is Dictionary<string, IReadOnlyList<string>> groups && group is not null && groups.Remove(group, out var members))
         {
+            metrics.Unsubscribed([group]);
             foreach (var member in members)
             {
                 await Groups.RemoveFromGroupAsync(Context.ConnectionId, member);

@@ -13,12 +13,13 @@ namespace Dashboard.Web.Push;
 /// its buffers, which profiling showed as lock contention that grew with the number of connections.
 /// Each group send only queues the message on every connection, so one after the other costs no delay.
 /// </remarks>
-public sealed class DashboardObserver(IHubContext<DashboardHub> hub, ScopedGroups scoped) : IDashboardObserver
+public sealed class DashboardObserver(IHubContext<DashboardHub> hub, ScopedGroups scoped, PushMetrics metrics) : IDashboardObserver
 {
     public const string UpdateMethod = "update";
 
     public async Task OnUpdates(ImmutableArray<DashboardUpdate> updates)
     {
+        metrics.Sending(updates);
         foreach (var update in updates)
         {
             foreach (var group in UpdateKeys.GroupsOf(update.Key))

@@ -15,6 +15,9 @@ public sealed class GroupCommit(Func<Task> write)
 {
     private TaskCompletionSource? next;
 
+    /// <summary>Changes waiting for the next write.</summary>
+    private int waiting;
+
     private bool writing;
 
     private Exception? failure;
@@ -33,6 +36,7 @@ public sealed class GroupCommit(Func<Task> write)
     {
         ThrowIfFailed();
         next ??= new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        waiting++;
         var durable = next.Task;
         if (!writing)
         {
@@ -48,9 +52,12 @@ public sealed class GroupCommit(Func<Task> write)
         while (next is { } group && failure is null)
         {
             next = null;
+            var changes = waiting;
+            waiting = 0;
             try
             {
                 await write();
+                StorageMetrics.CommitSize.Record(changes);
                 group.SetResult();
             }
             catch (Exception exception)
@@ -62,6 +69,7 @@ public sealed class GroupCommit(Func<Task> write)
 
         next?.SetException(failure!);
         next = null;
+        waiting = 0;
         writing = false;
     }
 }

@@ -18,5 +18,4 @@ if (applySchemaOnly)
 }
 
 builder.UseOrleans(silo => silo.AddDashboard(builder.Configuration).AddPostgresCluster(builder.Configuration));
-await builder.Build().RunAsync();
-return 0;
+return await builder.Build().RunOrExplain("Dashboard.Silo");

@@ -1,3 +1,4 @@
+using Dashboard.Grains.Hosting;
 using Dashboard.Web.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -14,8 +15,7 @@ builder.AddDashboardWeb();
 
 var app = builder.Build();
 app.MapDashboard();
-await app.RunAsync();
-return 0;
+return await app.RunOrExplain("Dashboard.Web");
 
 /// <summary>Visible to the test host (WebApplicationFactory).</summary>
 public partial class Program;

@@ -15,6 +15,9 @@ public sealed class DashboardProcess : IAsyncDisposable
 
     private readonly Process process;
 
+    /// <summary>The pages live in the project (wwwroot), not in the build output.</summary>
+    private static string WebContentRoot => Path.Combine(Repository.Root, "web");
+
     private DashboardProcess(Process process, string name, Uri? baseAddress)
     {
         this.process = process;
@@ -34,9 +37,8 @@ public sealed class DashboardProcess : IAsyncDisposable
     public static async Task<DashboardProcess> StartWeb(string name, IReadOnlyDictionary<string, string> settings, int? listenPort = null)
     {
         var port = listenPort ?? FreePorts.Next();
-        // The pages live in the project (wwwroot), not in the build output.
         var web = Launch("web", "Dashboard.Web.dll", name,
-            settings.Append(new("urls", $"http://127.0.0.1:{port}")).Append(new("contentRoot", Path.Combine(Repository.Root, "web"))),
+            settings.Append(new("urls", $"http://127.0.0.1:{port}")).Append(new("contentRoot", WebContentRoot)),
             new Uri($"http://127.0.0.1:{port}"));
         await web.WaitUntil(async token => (await web.Http.GetAsync("/health/ready", token)).IsSuccessStatusCode);
         return web;
@@ -62,6 +64,25 @@ public sealed class DashboardProcess : IAsyncDisposable
             return true;
         });
         return silo;
+    }
+
+    /// <summary>
+    /// The embedded product started with settings it should refuse: its exit code and the lines it wrote
+    /// to standard error before it stopped by itself.
+    /// </summary>
+    public static async Task<(int ExitCode, IReadOnlyList<string> Errors)> StartRefused(IReadOnlyDictionary<string, string> settings)
+    {
+        var errors = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        var web = Launch("web", "Dashboard.Web.dll", "refused", settings
+            .Append(new("Dashboard:Embedded:DataFolder", Directory.CreateTempSubdirectory("dashboard-refused-").FullName))
+            .Append(new("urls", $"http://127.0.0.1:{FreePorts.Next()}")).Append(new("contentRoot", WebContentRoot)), baseAddress: null, errors.Enqueue);
+        await using (web)
+        {
+            using var timeout = new CancellationTokenSource(StartTimeout);
+            await web.process.WaitForExitAsync(timeout.Token);
+            web.process.WaitForExit();
+            return (web.process.ExitCode, [.. errors]);
+        }
     }
 
     public async Task<CitySnapshot> GetCity() => (await Http.GetFromJsonAsync<CitySnapshot>("/api/v1/city", Json.Options))!;
@@ -91,7 +112,8 @@ public sealed class DashboardProcess : IAsyncDisposable
         Http.Dispose();
     }
 
-    private static DashboardProcess Launch(string project, string assembly, string name, IEnumerable<KeyValuePair<string, string>> settings, Uri? baseAddress)
+    private static DashboardProcess Launch(
+        string project, string assembly, string name, IEnumerable<KeyValuePair<string, string>> settings, Uri? baseAddress, Action<string>? error = null)
     {
         var output = Repository.BuildOutput(project);
         var start = new ProcessStartInfo("dotnet") { WorkingDirectory = output, RedirectStandardOutput = true, RedirectStandardError = true };
@@ -104,7 +126,13 @@ public sealed class DashboardProcess : IAsyncDisposable
 
         var process = Process.Start(start)!;
         process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, line) =>
+        {
+            if (line.Data is { } text)
+            {
+                error?.Invoke(text);
+            }
+        };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         return new DashboardProcess(process, name, baseAddress);

@@ -18,6 +18,8 @@ public static class AccessExtensions
             .Validate(options => options.IdleTimeout > TimeSpan.Zero && options.DisplayLifetime > TimeSpan.Zero && options.RevocationCheck > TimeSpan.Zero
                 && options.ConnectionCheck > TimeSpan.Zero && options.Lockout > TimeSpan.Zero && options.MaxFailedSignIns > 0 && options.MinPasswordLength >= 8,
                 "Dashboard:Auth: times must be positive, MaxFailedSignIns at least 1 and MinPasswordLength at least 8")
+            .Validate(options => options.RateLimits is { RequestsPerSecond: > 0, Burst: >= 0, AnonymousPerSecond: > 0, SignInsPerMinute: > 0, HubCallsPerSecond: > 0 },
+                "Dashboard:Auth:RateLimits: every rate must be at least 1 and Burst not negative")
             .ValidateOnStart();
 
         services.AddSingleton<CredentialLookup>();

@@ -24,4 +24,16 @@ public sealed class SpikeRuleOptions
 
     /// <summary>How long the rate must stay normal before a firing alert resolves itself.</summary>
     public TimeSpan ResolveAfter { get; set; } = TimeSpan.FromMinutes(30);
+
+    /// <summary>What makes the rule unusable, as "key must …"; null when it can run.</summary>
+    public string? Problem() => this switch
+    {
+        { Weeks: < 1 or > 52 } => "Weeks must be between 1 and 52",
+        { FloorPerHour: < 0 } => "FloorPerHour must not be negative",
+        { MinimumCount: < 1 } => "MinimumCount must be at least 1",
+        { Probability: <= 0 or >= 1 } => "Probability must be between 0 and 1",
+        _ when PendingFor < TimeSpan.Zero => "PendingFor must not be negative",
+        _ when ResolveAfter <= TimeSpan.Zero => "ResolveAfter must be positive",
+        _ => null,
+    };
 }

@@ -8,6 +8,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Orleans.Storage;
 
 namespace Dashboard.Grains.Hosting;
@@ -21,10 +22,24 @@ public static class DashboardSiloBuilderExtensions
     /// <summary>The grains' services and options, whatever the clustering and storage.</summary>
     public static ISiloBuilder AddDashboard(this ISiloBuilder silo, IConfiguration configuration)
     {
-        silo.Services.AddOptions<IngestOptions>().Bind(configuration.GetSection(IngestOptions.Section));
-        silo.Services.AddOptions<PushOptions>().Bind(configuration.GetSection(PushOptions.Section));
-        silo.Services.AddOptions<RegistryOptions>().Bind(configuration.GetSection(RegistryOptions.Section));
-        silo.Services.AddOptions<AlertOptions>().Bind(configuration.GetSection(AlertOptions.Section));
+        silo.Services.AddOptions<IngestOptions>().Bind(configuration.GetSection(IngestOptions.Section))
+            .Validate(options => options.AllowedClockSkew >= TimeSpan.Zero, "Dashboard:Ingest:AllowedClockSkew must not be negative")
+            .Validate(options => options.DedupeWindow > options.AllowedClockSkew,
+                "Dashboard:Ingest:DedupeWindow must be longer than Dashboard:Ingest:AllowedClockSkew: a retry of an event from the sender's future would be counted twice")
+            .ValidateOnStart();
+        silo.Services.AddOptions<PushOptions>().Bind(configuration.GetSection(PushOptions.Section))
+            .Validate(options => options.FlushInterval > TimeSpan.Zero && options.FlushInterval <= TimeSpan.FromSeconds(10),
+                "Dashboard:Push:FlushInterval must be above zero and at most 10 seconds")
+            .Validate(options => options.ObserverRefreshInterval > TimeSpan.Zero, "Dashboard:Push:ObserverRefreshInterval must be positive")
+            .Validate(options => options.SubscriptionLifetime > 2 * options.ObserverRefreshInterval,
+                "Dashboard:Push:SubscriptionLifetime must be more than twice Dashboard:Push:ObserverRefreshInterval")
+            .ValidateOnStart();
+        silo.Services.AddOptions<RegistryOptions>().Bind(configuration.GetSection(RegistryOptions.Section))
+            .Validate(options => options.DemoHistoryDays is >= 0 and <= DemoDayFigures.Days,
+                $"Dashboard:Registry:DemoHistoryDays must be between 0 and {DemoDayFigures.Days}")
+            .ValidateOnStart();
+        silo.Services.AddOptions<AlertOptions>().Bind(configuration.GetSection(AlertOptions.Section)).ValidateOnStart();
+        silo.Services.AddSingleton<IValidateOptions<AlertOptions>, AlertOptionsCheck>();
         silo.Services.AddOptions<HistoryOptions>().Bind(configuration.GetSection(HistoryOptions.Section))
             .Validate(options => options.RecordEvery > TimeSpan.Zero, "Dashboard:History:RecordEvery must be positive").ValidateOnStart();
         silo.Services.TryAddSingleton(TimeProvider.System);

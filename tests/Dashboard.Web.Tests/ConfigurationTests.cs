@@ -1,0 +1,23 @@
+using Dashboard.Testing;
+
+namespace Dashboard.Web.Tests;
+
+/// <summary>A setting that cannot work stops the start at once, with one line naming its key.</summary>
+public sealed class ConfigurationTests
+{
+    [Theory]
+    [InlineData("Dashboard:Alerts:EscalateAfter", "00:00:00")]
+    [InlineData("Dashboard:Push:FlushInterval", "00:00:00")]
+    [InlineData("Dashboard:Ingest:DedupeWindow", "00:01:00")]
+    [InlineData("Dashboard:Alerts:Spike:Probability", "1.5")]
+    [InlineData("Dashboard:DemoTraffic:EventsPerSecond", "-1")]
+    public async Task A_setting_that_cannot_work_stops_the_start_with_one_line_naming_its_key(string key, string value)
+    {
+        var (exitCode, errors) = await DashboardProcess.StartRefused(new Dictionary<string, string> { [key] = value });
+
+        Assert.Equal(2, exitCode);
+        var line = Assert.Single(errors);
+        Assert.StartsWith("Dashboard.Web: ", line);
+        Assert.Contains(key, line);
+    }
+}

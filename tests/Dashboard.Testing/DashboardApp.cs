@@ -32,6 +32,8 @@ public sealed class DashboardApp : WebApplicationFactory<Program>
             ["Dashboard:Embedded:SiloPort"] = FreePorts.Next().ToString(),
             ["Dashboard:Embedded:GatewayPort"] = FreePorts.Next().ToString(),
             ["Logging:LogLevel:Default"] = "Warning",
+            // Orleans' meters are process-wide: every test app would aggregate every other one's measurements.
+            ["Dashboard:Metrics:Enabled"] = "false",
         };
         foreach (var (key, value) in extraSettings ?? new Dictionary<string, string?>())
         {

@@ -8,7 +8,7 @@ namespace Dashboard.Web.Tests;
 /// <summary>The Prometheus scrape an operator watches: what came in, how it was stored, who is watching.</summary>
 public sealed class MetricsTests : IAsyncDisposable
 {
-    private readonly DashboardApp app = new();
+    private readonly DashboardApp app = new(extraSettings: new Dictionary<string, string?> { ["Dashboard:Metrics:Enabled"] = "true" });
 
     public ValueTask DisposeAsync() => app.DisposeAsync();
 

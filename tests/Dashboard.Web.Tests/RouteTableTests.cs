@@ -29,7 +29,8 @@ public sealed class RouteTableTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        app = new DashboardApp();
+        // Every route mapped, the metrics scrape too (off in other tests).
+        app = new DashboardApp(extraSettings: new Dictionary<string, string?> { ["Dashboard:Metrics:Enabled"] = "true" });
         byRole = [];
         foreach (var role in RoleNames.Except(["reporter"]))
         {

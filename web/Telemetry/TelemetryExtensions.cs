@@ -18,10 +18,18 @@ public static class TelemetryExtensions
 
     private const string OrleansMeter = "Microsoft.Orleans";
 
+    /// <summary>Off: nothing is aggregated or served (the product's own instruments still count, unread).</summary>
+    private const string EnabledKey = "Dashboard:Metrics:Enabled";
+
     public static void AddDashboardTelemetry(this WebApplicationBuilder builder)
     {
         builder.Services.AddSingleton<IngestMetrics>();
         builder.Services.AddSingleton<PushMetrics>();
+        if (!builder.Configuration.GetValue(EnabledKey, defaultValue: true))
+        {
+            return;
+        }
+
         builder.Services.AddOpenTelemetry()
             .ConfigureResource(resource => resource.AddService("dashboard-web", serviceInstanceId: Environment.MachineName))
             .WithMetrics(metrics => metrics
@@ -32,6 +40,11 @@ public static class TelemetryExtensions
     }
 
     /// <summary>Admin-only: the figures name counties' activity and the service's inner workings.</summary>
-    public static void MapDashboardMetrics(this WebApplication app) =>
-        app.MapPrometheusScrapingEndpoint(MetricsPath).RequireAuthorization(Policies.Admin);
+    public static void MapDashboardMetrics(this WebApplication app)
+    {
+        if (app.Configuration.GetValue(EnabledKey, defaultValue: true))
+        {
+            app.MapPrometheusScrapingEndpoint(MetricsPath).RequireAuthorization(Policies.Admin);
+        }
+    }
 }

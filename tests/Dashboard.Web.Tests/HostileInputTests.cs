@@ -12,7 +12,7 @@ namespace Dashboard.Web.Tests;
 /// admin so that every one reaches validation: each answers 4xx problem details, never a 5xx or a
 /// timeout; the node's memory stays bounded; and no counter, target, alert or registry entry changes.
 /// </summary>
-[Collection(MeasuresMemory.Name)]
+[Collection(MeasuresTheProcess.Name)]
 public sealed class HostileInputTests : IAsyncDisposable
 {
     private const string Events = "/api/v1/events";

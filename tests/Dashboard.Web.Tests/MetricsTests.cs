@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.SignalR.Client;
 namespace Dashboard.Web.Tests;
 
 /// <summary>The Prometheus scrape an operator watches: what came in, how it was stored, who is watching.</summary>
+[Collection(MeasuresTheProcess.Name)]
 public sealed class MetricsTests : IAsyncDisposable
 {
     private readonly DashboardApp app = new(extraSettings: new Dictionary<string, string?> { ["Dashboard:Metrics:Enabled"] = "true" });

@@ -389,6 +389,8 @@ public sealed class HostileInputTests : IAsyncDisposable
             "/api/v1/reports/2026-11?format=%3Cscript%3E", $"/api/v1/reports/{new string('2', 3000)}", "/api/v1/history/city?from=0001-01-01&to=9999-12-31",
             "/api/v1/history/city?from=2026-02-30", "/api/v1/history/%3Cb%3E", "/api/v1/history/city?from=2026-11-01&to=2026-11-01&to=2026-12-01",
             "/api/v1/replay/9999-12-31/city", "/api/v1/replay/not-a-day/city", "/api/v1/replay/2026-01-01/%3Cscript%3E", $"/api/v1/replay/2026-01-01/{new string('c', 3000)}",
+            "/api/v1/history/city/daily?from=0001-01-01&to=9999-12-31", "/api/v1/history/%3Cb%3E/daily", "/api/v1/history/441802/daily?to=2026-13-45",
+            $"/api/v1/history/{new string('4', 3000)}/daily", "/api/v1/history/441802/daily?from=2026-11-30&to=2026-11-01",
             "/api/v1/replay/2026-01-01/county:%3Cscript%3E", $"/api/v1/replay/2026-01-01/county:{new string('4', 3000)}", "/api/v1/replay/2026-01-01/county:441802%00",
             "/api/v1/replay/2026-01-01/hotline:441802", "/api/v1/replay/0001-01-01/hotline", "/api/v1/history/institutions/..%2F..%2Fetc",
             $"/api/v1/history/institutions/{new string('a', 4096)}", "/api/v1/history/institutions/441802-GB-001?from=0001-01-01&to=9999-12-31",

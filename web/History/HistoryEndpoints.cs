@@ -35,8 +35,8 @@ public static class HistoryEndpoints
         history.MapGet("/institutions/{id}", GetInstitutionSeries).RequireAuthorization(Policies.View)
             .WithSummary($"An institution's figures at the end of each Beijing day from `from` to `to` (at most {MaxInstitutionDays} days; default the last 30), "
                 + "kept with its present county; days it was not registered are left out");
-        history.MapPost("/record", Record).RequireAuthorization(Policies.Admin)
-            .WithSummary("Record today's figures of every scope now (they are recorded every minute anyway)");
+        history.MapPost("/record", Record).RequireAuthorization(Policies.Admin).RequireCityWide()
+            .WithSummary("Record today's figures of every scope now, city-wide admins (they are recorded every minute anyway)");
         app.MapGet("/api/v1/reports/{period}", GetReport).WithTags("History").RequireAuthorization(Policies.View)
             .WithSummary("The report of a month (yyyy-MM) or a day (yyyy-MM-dd): one row per county, 市本级 and the totals, with 环比 and 同比 "
                 + "(a county-limited caller: its counties' rows, no totals); format=xlsx (default), csv or json");

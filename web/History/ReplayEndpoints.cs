@@ -6,7 +6,6 @@ using Dashboard.Contracts.History;
 using Dashboard.Contracts.Hotlines;
 using Dashboard.Contracts.Push;
 using Dashboard.Contracts.Registry;
-using Dashboard.Contracts.Rescue;
 using Dashboard.Contracts.Snapshots;
 using Dashboard.Web.Access;
 using Dashboard.Web.Hotlines;
@@ -17,7 +16,8 @@ namespace Dashboard.Web.History;
 
 /// <summary>
 /// A past day as it ended, in the shape of a hub group's snapshot, so that a page shows it (回放) the way
-/// it shows live figures: read from the kept days only, never from or into live state.
+/// it shows live figures: its figures are the kept days' only (a line's name is today's), and nothing
+/// live is written.
 /// </summary>
 public static class ReplayEndpoints
 {
@@ -107,7 +107,7 @@ public static class ReplayEndpoints
 
     /// <summary>A scope without a record that day (a county added since) shows as empty rather than missing.</summary>
     private static ScopeSummary Empty(string code, string name, DateOnly day) =>
-        new(code, name, 0, BureauCalendar.StartOf(day), false, CapacityGroup.Empty, CapacityGroup.Empty, RescueGroup.Of([], day), HotlineGroup.Of([], BureauCalendar.StartOf(day)));
+        ScopeTotals.Empty(code, name, BureauCalendar.StartOf(day)).Summarize(BureauCalendar.StartOf(day));
 
     private sealed record KeptDay(IGrainFactory Grains, DateOnly Day)
     {

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using Dashboard.Contracts.Calendar;
 using Dashboard.Contracts.Hotlines;
 using Dashboard.Contracts.Institutions;
 using Dashboard.Contracts.Text;
@@ -165,8 +166,7 @@ public static partial class EventValidator
 
     private static DateTimeOffset ParseTime(string? text, Action<string> fail)
     {
-        if (text is not null && ExplicitOffset().IsMatch(text) &&
-            DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out var time))
+        if (BureauCalendar.ParseInstant(text) is { } time)
         {
             return time;
         }
@@ -189,9 +189,6 @@ public static partial class EventValidator
             return plan;
         }).ToList();
     }
-
-    [GeneratedRegex(@"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$", RegexOptions.IgnoreCase)]
-    private static partial Regex ExplicitOffset();
 
     [GeneratedRegex(@"^\d{6}$")]
     private static partial Regex CountyCode();

@@ -59,7 +59,7 @@ public static class IngestEndpoints
 
         var planned = await IngestScope.Restrict(valid, user.Scope(), grains);
         var results = await IngestPipeline.Apply(planned, grains);
-        metrics.Record(body!.Events!.Select(item => item!.Type!), planned, results);
+        metrics.Record(body!.Events!.Select(item => item!.Type!), valid, planned, results);
         await ReportingActivity.Record(user, results, grains, clock, logs.CreateLogger(nameof(ReportingActivity)));
         return TypedResults.Ok(IngestResponse.Of(results));
     }

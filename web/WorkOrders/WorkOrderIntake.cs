@@ -22,8 +22,10 @@ public static class WorkOrderIntake
     public static async Task<IReadOnlyList<EventResult>> Count(IReadOnlyList<WorkOrder> orders, AccessScope scope, IGrainFactory grains)
     {
         var results = new List<EventResult>(orders.Count);
-        var lines = await FirstLines(orders, grains);
-        foreach (var chunk in orders.Select(order => order with { Line = lines[order.NumberHash] }).Chunk(MaxPushed))
+        // Only orders the caller may count are shown to the ledger: a county's key must not pin another
+        // district's order to a line before the platform sends it. The others are refused below.
+        var lines = await FirstLines([.. orders.Where(order => scope.Allows(order.Line))], grains);
+        foreach (var chunk in orders.Select(order => order with { Line = lines.GetValueOrDefault(order.NumberHash, order.Line) }).Chunk(MaxPushed))
         {
             var valid = EventValidator.Validate(new IngestRequest([.. chunk.SelectMany(Events)]), out var errors);
             if (errors.Count > 0)

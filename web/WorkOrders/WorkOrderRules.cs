@@ -1,6 +1,6 @@
-using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using Dashboard.Contracts.Calendar;
 using Dashboard.Contracts.Registry;
 using Dashboard.Contracts.Text;
 using Dashboard.Grains.Registry;
@@ -12,13 +12,11 @@ namespace Dashboard.Web.WorkOrders;
 /// complaint, a pension question) is skipped without being checked further; an order that is must
 /// name its number, a time that has passed, and a district of the registry.
 /// </summary>
-public sealed partial class WorkOrderRules(Region region, WorkOrderOptions options, DateTimeOffset now)
+public sealed class WorkOrderRules(Region region, WorkOrderOptions options, DateTimeOffset now)
 {
     private const int MaxNumberLength = 64;
     private const int MaxTextLength = 200;
     private static readonly TimeSpan AllowedClockSkew = TimeSpan.FromMinutes(5);
-    private static readonly TimeSpan BeijingOffset = TimeSpan.FromHours(8);
-    private static readonly string[] LocalFormats = ["yyyy-MM-dd HH:mm:ss", "yyyy-MM-dd HH:mm", "yyyy/M/d H:mm:ss", "yyyy/M/d H:mm", "yyyy-MM-ddTHH:mm:ss", "yyyy-MM-ddTHH:mm"];
     private static readonly string[] Yes = ["是", "y", "yes", "true", "1", "涉及"];
     private static readonly string[] CityLevelNames = [Region.CityLevelName, "市直"];
 
@@ -68,13 +66,7 @@ public sealed partial class WorkOrderRules(Region region, WorkOrderOptions optio
 
     private DateTimeOffset? ReceivedAt(string? text, Action<string, string> error)
     {
-        var value = text?.Trim();
-        DateTimeOffset at;
-        if (DateTime.TryParseExact(value, LocalFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var local))
-        {
-            at = new DateTimeOffset(local, BeijingOffset);
-        }
-        else if (value is null || !ExplicitOffset().IsMatch(value) || !DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.None, out at))
+        if (BureauCalendar.ParseTime(text) is not { } at)
         {
             error(columns.ReceivedAt, $"“{columns.ReceivedAt}”应为北京时间，例如 2026-12-05 09:30:00");
             return null;
@@ -112,8 +104,4 @@ public sealed partial class WorkOrderRules(Region region, WorkOrderOptions optio
 
         return county?.Code;
     }
-
-    /// <summary>An ISO 8601 time that says its offset (Z or ±hh:mm), as a machine writes it.</summary>
-    [System.Text.RegularExpressions.GeneratedRegex(@"T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$")]
-    private static partial System.Text.RegularExpressions.Regex ExplicitOffset();
 }

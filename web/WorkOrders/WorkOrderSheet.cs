@@ -10,7 +10,7 @@ namespace Dashboard.Web.WorkOrders;
 /// </summary>
 public static class WorkOrderSheet
 {
-    /// <summary>More than a year of a city's orders; a bigger file is refused before it is read to the end.</summary>
+    /// <summary>More than a year of a city's orders; a bigger workbook is refused before it is read to the end (a CSV once parsed).</summary>
     public const int MaxRows = 200_000;
 
     public static (IReadOnlyList<WorkOrderRow> Rows, string Format) Read(byte[] content, WorkOrderColumns columns, List<RegistryCsvError> errors)

@@ -1,6 +1,6 @@
 namespace Dashboard.Contracts.Access;
 
-/// <summary>What a person or a machine may do. Admin may do everything; the others one job each.</summary>
+/// <summary>What a person or a machine may do. Admin may do everything but report for an institution; the others one job each.</summary>
 [GenerateSerializer, Alias("dashboard.role")]
 public enum Role
 {
@@ -10,10 +10,10 @@ public enum Role
     /// <summary>A viewer who also acknowledges, resolves and silences alerts.</summary>
     Duty,
 
-    /// <summary>Registry, targets, users, keys and display tokens; everything a viewer, duty officer or source may do.</summary>
+    /// <summary>Registry, targets, users, keys and display tokens; everything a viewer, duty officer or machine source may do.</summary>
     Admin,
 
-    /// <summary>A machine source: POST /api/v1/events and nothing else.</summary>
+    /// <summary>A machine source: POST /api/v1/events and POST /api/v1/workorders, nothing else.</summary>
     Ingest,
 
     /// <summary>

@@ -22,14 +22,18 @@ public sealed record CapacityGroup(
     /// <summary>Occupants per bed in percent, one decimal; 0 where there are no beds.</summary>
     public double OccupancyRate => Beds == 0 ? 0 : Math.Round(100.0 * Occupants / Beds, 1);
 
-    public static CapacityGroup Of(IEnumerable<InstitutionTotals> institutions)
+    public static CapacityGroup Of(IEnumerable<InstitutionTotals> institutions) =>
+        Of(institutions.Where(totals => totals.Active).Select(totals => (totals.Info.Kind, totals.Beds, totals.Occupants)));
+
+    /// <summary>The group of these active institutions, each by its kind, beds and people.</summary>
+    public static CapacityGroup Of(IEnumerable<(InstitutionKind Kind, int Beds, int Occupants)> active)
     {
-        var active = institutions.Where(totals => totals.Active).ToList();
-        var byKind = active.GroupBy(totals => totals.Info.Kind)
-            .Select(kind => new KindCapacity(kind.Key, kind.Count(), kind.Sum(totals => totals.Beds), kind.Sum(totals => totals.Occupants)));
+        var list = active.ToList();
+        var byKind = list.GroupBy(institution => institution.Kind)
+            .Select(kind => new KindCapacity(kind.Key, kind.Count(), kind.Sum(institution => institution.Beds), kind.Sum(institution => institution.Occupants)));
         return new CapacityGroup(
-            active.Count, active.Sum(totals => totals.Beds), active.Sum(totals => totals.Occupants),
-            active.Count(totals => totals.OverCapacity), Sorted(byKind));
+            list.Count, list.Sum(institution => institution.Beds), list.Sum(institution => institution.Occupants),
+            list.Count(institution => institution.Occupants > institution.Beds), Sorted(byKind));
     }
 
     public static CapacityGroup Sum(IEnumerable<CapacityGroup> groups)

@@ -23,6 +23,10 @@ public sealed record ScopeTotals(
     [property: Id(7)] ImmutableArray<RescueTotals> Stations,
     [property: Id(8)] ImmutableArray<HotlineTotals> Hotlines)
 {
+    /// <summary>A scope with nothing in it yet (or nothing kept): it shows as empty rather than missing.</summary>
+    public static ScopeTotals Empty(string code, string name, DateTimeOffset asOf) =>
+        new(code, name, 0, asOf, false, CapacityGroup.Empty, CapacityGroup.Empty, [], []);
+
     public ScopeSummary Summarize(DateTimeOffset now) => new(
         Code, Name, Version, AsOf, Demo, ElderlyCare, ChildWelfare,
         RescueGroup.Of(Stations, BureauCalendar.LocalDate(now)), HotlineGroup.Of(Hotlines, now));

@@ -23,7 +23,10 @@ public sealed class AlertOptionsCheck : IValidateOptions<AlertOptions>
         Require(options.InstitutionSilentAfter >= TimeSpan.Zero, "InstitutionSilentAfter must not be negative (zero turns the rule off)");
         foreach (var (key, rule) in options.Hotlines.Select(line => ($"Hotlines:{line.Key}", line.Value)).Prepend(("Spike", options.Spike)))
         {
-            Require(rule.Problem() is null, $"{key}:{rule.Problem()}");
+            if (rule.Problem() is { } problem)
+            {
+                failures.Add($"{AlertOptions.Section}:{key}:{problem}");
+            }
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);

@@ -70,9 +70,9 @@ public sealed class CityGrain(UpdateNotifier notifier, TimeProvider clock) : Gra
     {
         var all = scopes.Values.ToList();
         var counties = (region?.Counties ?? [])
-            .Select(county => (scopes.GetValueOrDefault(county.Code) ?? EmptyScope(county)).Summarize(now))
+            .Select(county => (scopes.GetValueOrDefault(county.Code) ?? ScopeTotals.Empty(county.Code, county.Name, DateTimeOffset.UnixEpoch)).Summarize(now))
             .ToImmutableArray();
-        var cityLevel = (scopes.GetValueOrDefault(code) ?? EmptyScope(new County(code, Region.CityLevelName))).Summarize(now);
+        var cityLevel = (scopes.GetValueOrDefault(code) ?? ScopeTotals.Empty(code, Region.CityLevelName, DateTimeOffset.UnixEpoch)).Summarize(now);
         return new CitySnapshot(
             code,
             region?.CityName ?? string.Empty,
@@ -86,7 +86,4 @@ public sealed class CityGrain(UpdateNotifier notifier, TimeProvider clock) : Gra
             counties,
             cityLevel);
     }
-
-    private static ScopeTotals EmptyScope(County county) =>
-        new(county.Code, county.Name, 0, DateTimeOffset.UnixEpoch, false, CapacityGroup.Empty, CapacityGroup.Empty, [], []);
 }

@@ -39,15 +39,15 @@ public static class DemoDayFigures
                 Count("outbound", hotline.Outbound), Count("consultations", hotline.Consultations), Count("interventions", hotline.Interventions));
             (rescueYear, rescueMonth, hotlineYear, hotlineMonth) = (rescueYear.Add(rescueDay), rescueMonth.Add(rescueDay), hotlineYear.Add(hotlineDay), hotlineMonth.Add(hotlineDay));
 
-            var institutions = Institutions(now, day, today);
-            var active = institutions.Where(institution => institution.Active).ToList();
+            var active = Institutions(now, day, today).Where(institution => institution.Active).ToList();
+            var capacities = active.Select(institution => (Kind: Kind(institution), institution.Beds, institution.Occupants)).ToList();
             figures.Add(new DayFigures(day, Midnight(day), now.AsScope() with
             {
                 Version = 0,
                 AsOf = Midnight(day),
                 Demo = true,
-                ElderlyCare = Capacity(active.Where(institution => Kind(institution).IsElderlyCare())),
-                ChildWelfare = Capacity(active.Where(institution => Kind(institution).IsChildWelfare())),
+                ElderlyCare = CapacityGroup.Of(capacities.Where(institution => institution.Kind.IsElderlyCare())),
+                ChildWelfare = CapacityGroup.Of(capacities.Where(institution => institution.Kind.IsChildWelfare())),
                 Rescue = new RescueGroup(rescue.Stations, rescueYear.Received, rescueYear.Minors, rescueYear.Settled, rescueYear.Reunited,
                     rescue.Stranded, active.Sum(institution => institution.Rescue?.Residents ?? 0), rescueDay, rescueMonth),
                 Hotline = new HotlineGroup(hotline.Lines, hotlineYear.Answered, hotlineYear.Missed, hotlineYear.Outbound, hotlineYear.Consultations,
@@ -93,16 +93,6 @@ public static class DemoDayFigures
 
     private static InstitutionKind Kind(InstitutionSnapshot institution) =>
         InstitutionKinds.TryParse(institution.Kind, out var kind) ? kind : throw new InvalidOperationException($"Unknown institution kind {institution.Kind}");
-
-    /// <summary>The group's figures from its institutions, as a county adds them up.</summary>
-    private static CapacityGroup Capacity(IEnumerable<InstitutionSnapshot> institutions)
-    {
-        var list = institutions.ToList();
-        var byKind = list.GroupBy(Kind).OrderBy(kind => kind.Key)
-            .Select(kind => new KindCapacity(kind.Key, kind.Count(), kind.Sum(institution => institution.Beds), kind.Sum(institution => institution.Occupants)));
-        return new CapacityGroup(list.Count, list.Sum(institution => institution.Beds), list.Sum(institution => institution.Occupants),
-            list.Count(institution => institution.OverCapacity), [.. byKind]);
-    }
 
     /// <summary>A count whose average is <paramref name="rate"/>: its whole part, and one more as often as its fraction.</summary>
     private static int Draw(string key, double rate) => (int)rate + (DemoHotlineHistory.Draws(key).First < rate % 1 ? 1 : 0);

@@ -21,7 +21,6 @@ public static class HotlineHistoryCsv
     private static readonly string[] LineHeaders = ["line", "线路", "区县代码"];
     private static readonly string[] HourHeaders = ["hour", "时段", "时间"];
     private static readonly string[] CallsHeaders = ["calls", "来电数", "来电"];
-    private static readonly string[] LocalFormats = ["yyyy-MM-dd HH:mm", "yyyy-MM-ddTHH:mm", "yyyy-MM-dd HH:mm:ss", "yyyy-MM-ddTHH:mm:ss", "yyyy/M/d H:mm", "yyyy/M/d H:mm:ss"];
 
     /// <param name="lines">The codes of the registry's hotlines the caller may set.</param>
     /// <param name="today">Today in Beijing: history ends before yesterday.</param>
@@ -115,26 +114,8 @@ public static class HotlineHistoryCsv
         header.FindIndex(field => names.Contains(field, StringComparer.OrdinalIgnoreCase));
 
     /// <summary>A whole hour: Beijing time as written, or any instant with its offset.</summary>
-    private static DateTimeOffset? ParseHour(string text)
-    {
-        DateTimeOffset instant;
-        if (DateTime.TryParseExact(text, LocalFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var local))
-        {
-            // Beijing time of the first hours of year 1 lies before the first instant there is.
-            if (local < DateTime.MinValue.AddDays(1))
-            {
-                return null;
-            }
-
-            instant = new DateTimeOffset(local, BureauCalendar.TimeZone.GetUtcOffset(local));
-        }
-        else if (!DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out instant) || !text.Contains('T', StringComparison.Ordinal))
-        {
-            return null;
-        }
-
-        return instant.UtcTicks % TimeSpan.TicksPerHour == 0 ? instant : null;
-    }
+    private static DateTimeOffset? ParseHour(string text) =>
+        BureauCalendar.ParseTime(text) is { } instant && instant.UtcTicks % TimeSpan.TicksPerHour == 0 ? instant : null;
 
     private static string Shorten(string value) => value.Length <= 40 ? value : $"{value[..40]}…";
 }

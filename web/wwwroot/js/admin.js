@@ -106,7 +106,8 @@ async function upload(event) {
   result.textContent = "正在上传…";
   const type = file.name.toLowerCase().endsWith(".xlsx") ? "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" : "text/csv";
   const headers = { ...(await writeHeaders()), "Content-Type": type };
-  const response = await fetch(`${form.dataset.path}${query.size ? `?${query}` : ""}`, { method: "POST", headers, body: file });
+  const search = query.toString();
+  const response = await fetch(`${form.dataset.path}${search ? `?${search}` : ""}`, { method: "POST", headers, body: file });
   const lines = response.ok ? describe(await response.json(), form.elements.dryRun?.checked) : await problemLines(response);
   result.classList.add(response.ok ? "ok" : "bad");
   const list = document.createElement("ul");

@@ -7,7 +7,7 @@ import { judge, worst, showStatus } from "./display.js";
 import { preparePage, setText } from "./page.js";
 import { setPageTitle, showConnection, showSnapshot } from "./shell.js";
 import { createPager } from "./pager.js";
-import { change, fetchMonthRows, fetchWeeks, sparkline } from "./history.js";
+import { change, everyHistoryPeriod, fetchMonthRows, fetchWeeks, sparkline } from "./history.js";
 
 const code = decodeURIComponent(location.pathname.split("/").filter(Boolean).pop() ?? "");
 
@@ -83,9 +83,6 @@ function render(display, pager, county) {
   showSnapshot(county);
 }
 
-// Changes and trends are read from the daily history, which moves slowly: on load and every ten minutes.
-const HISTORY_EVERY_MS = 10 * 60 * 1000;
-
 const TRENDS = [
   { id: "kpi-occupants", metric: "occupancy", weekly: false, label: "近13周在住老人" },
   { id: "kpi-children", metric: "children", weekly: false, label: "近13周在院儿童" },
@@ -125,7 +122,7 @@ async function start() {
     turnEveryMs: display.pageTurnIntervalSeconds * 1000,
   });
   renderHistory();
-  setInterval(renderHistory, HISTORY_EVERY_MS);
+  everyHistoryPeriod(renderHistory);
   connect({
     groups: [`county:${code}`],
     refreshEveryMs: freshness.refreshEveryMs,

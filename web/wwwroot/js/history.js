@@ -3,6 +3,13 @@
 import { replayDay } from "./replay.js";
 
 const SVG = "http://www.w3.org/2000/svg";
+
+// The daily history moves slowly: pages read it on load and every ten minutes; a replayed day never moves.
+const HISTORY_EVERY_MS = 10 * 60 * 1000;
+
+export function everyHistoryPeriod(read) {
+  if (!replayDay) setInterval(read, HISTORY_EVERY_MS);
+}
 const WEEKS = 13;
 
 function beijingToday() {

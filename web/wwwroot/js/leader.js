@@ -7,7 +7,7 @@ import * as format from "./format.js";
 import { TARGET_METRICS, cityProgress, fetchTargets, rank, renderRanking, scopesOf } from "./rankings.js";
 import { preparePage } from "./page.js";
 import { me } from "./session.js";
-import { change, fetchMonthRows, fetchWeeks, lastMonth, sparkline } from "./history.js";
+import { change, everyHistoryPeriod, fetchMonthRows, fetchWeeks, lastMonth, sparkline } from "./history.js";
 import { showConnection, showSnapshot } from "./shell.js";
 
 function createPanel(entry) {
@@ -26,9 +26,6 @@ function cityText(progress, unit) {
   const total = `全市合计 ${format.count(progress.figure)} ${unit}`;
   return progress.target === undefined ? `${total} · 未设目标` : `${total} · 目标完成 ${format.percent(progress.percent)}`;
 }
-
-// Changes and trends are read from the daily history, which moves slowly: on load and every ten minutes.
-const HISTORY_EVERY_MS = 10 * 60 * 1000;
 
 async function renderChanges(panels) {
   const city = (await fetchMonthRows()).get("city");
@@ -78,10 +75,10 @@ async function start() {
     trends = await loadTrends(scopesOf(city).map(scope => scope.code));
     render(panels, city, targets, trends);
   };
-  setInterval(() => {
+  everyHistoryPeriod(() => {
     renderChanges(panels);
     if (city) refreshTrends();
-  }, HISTORY_EVERY_MS);
+  });
   connect({
     groups: ["city"],
     refreshEveryMs: freshness.refreshEveryMs,

@@ -123,6 +123,7 @@ async function refreshView() {
       showLinkProblem(await problemText(response), response.status === 404);
       return;
     }
+    reachable();
     view = { ...(await response.json()), readAt: new Date().toISOString() };
     localStorage.setItem(VIEW, JSON.stringify(view));
     renderView();
@@ -132,15 +133,18 @@ async function refreshView() {
 }
 
 // One entry per request: a clerk makes a few a day, and each answer then belongs to exactly one entry.
-// Entries made while a send is under way are sent in the same run.
+// Entries made while a send is under way are sent in the same run. Answers "failed" (the retry is
+// set), "refreshed" (entries counted and the figures read again) or "idle".
 async function flush() {
-  if (sending || !key || linkProblem) return;
+  if (sending || !key || linkProblem) return "idle";
   sending = true;
   try {
+    let sent = false;
     let accepted = false;
     for (let entry = oldestPending(); entry; entry = oldestPending()) {
       const response = await call("/api/v1/events", { events: [toEvent(entry)] });
       if (response.status === 429 || response.status >= 500) throw new Error(`服务器暂时不可用（${response.status}）`);
+      sent = true;
       if (!response.ok) {
         settle(entry, "rejected", await problemText(response));
         continue;
@@ -149,11 +153,13 @@ async function flush() {
       settle(entry, result.status === "rejected" ? "rejected" : "accepted", result.reason);
       accepted ||= result.status !== "rejected";
     }
-    failures = 0;
-    renderNetwork(true);
-    if (accepted) await refreshView();
+    if (sent) reachable();
+    if (!accepted) return "idle";
+    await refreshView();
+    return "refreshed";
   } catch (error) {
     handleFailure(error);
+    return "failed";
   } finally {
     sending = false;
   }
@@ -185,8 +191,14 @@ function handleFailure(error) {
   retryTimer = setTimeout(sync, RETRY_MS[Math.min(failures++, RETRY_MS.length - 1)]);
 }
 
-function sync() {
-  flush().then(refreshView);
+async function sync() {
+  if ((await flush()) === "idle") await refreshView();
+}
+
+// The server answered: the next failure waits the shortest time again.
+function reachable() {
+  failures = 0;
+  renderNetwork(true);
 }
 
 function showLinkProblem(message, blocking) {

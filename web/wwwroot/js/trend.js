@@ -68,7 +68,8 @@ export function createTrend(canvas) {
       const histories = await Promise.all(codes.map(hoursOf));
       const today = new Array(HOURS).fill(null);
       const lastWeek = new Array(HOURS).fill(null);
-      for (const history of histories) addHistory(history, today, lastWeek, now());
+      const at = now();
+      for (const history of histories) addHistory(history, today, lastWeek, at);
       fillSeries(todaySeries, today);
       fillSeries(lastWeekSeries, lastWeek);
       chart.update("none");

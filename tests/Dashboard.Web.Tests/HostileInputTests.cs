@@ -376,6 +376,7 @@ public sealed class HostileInputTests : IAsyncDisposable
         {
             "{}", "{\"orders\":null}", "{\"orders\":[]}", "{\"orders\":[null]}", "{\"orders\":\"all\"}", "{\"orders\":[{\"工单编号\":{\"a\":[1]}}]}",
             "{\"orders\":[{\"工单编号\":\"X\",\"受理时间\":\"yesterday\",\"所属区县\":\"清城区\",\"是否涉及未成年人\":true}]}",
+            "{\"orders\":[{\"工单编号\":\"X\",\"受理时间\":\"0001-01-01 00:00\",\"所属区县\":\"清城区\",\"是否涉及未成年人\":true}]}",
             "{\"orders\":[" + string.Join(",", Enumerable.Repeat("{\"工单编号\":\"X\"}", 501)) + "]}",
         })
         {

@@ -117,6 +117,12 @@ public sealed class WorkOrderTests : IAsyncDisposable
         var after = await TodayByLine();
         Assert.Equal((1, 0), (after["441823"].Answered - before["441823"].Answered, after["441881"].Answered - before["441881"].Answered));
         Assert.Equal(["rejected"], outside);
+
+        // The refused order left no mark: sent by the platform for 阳山县, it counts there, not on 清城区.
+        var late = await Statuses(await platform.PostAsJsonAsync("/api/v1/workorders", new { orders = new[] { Order("P-3", "阳山县", "未成年人保护", true) } }));
+        var last = await TodayByLine();
+        Assert.Equal(["accepted"], late);
+        Assert.Equal((1, 0), (last["441823"].Answered - after["441823"].Answered, last["441802"].Answered - after["441802"].Answered));
     }
 
     [Fact]

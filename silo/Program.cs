@@ -1,11 +1,12 @@
+using Dashboard.Grains.Health;
 using Dashboard.Grains.Hosting;
-using Microsoft.Extensions.Hosting;
+using Dashboard.Grains.Telemetry;
 
-var builder = Host.CreateApplicationBuilder(args);
+var builder = WebApplication.CreateSlimBuilder(args);
 var applySchemaOnly = args is ["schema", "apply", ..];
 
-var applySchema = applySchemaOnly || builder.Configuration.GetClusterOptions().ApplySchema;
-if (await builder.Configuration.PrepareClusterDatabase(applySchema) is { } problem)
+var cluster = builder.Configuration.GetClusterOptions();
+if (await builder.Configuration.PrepareClusterDatabase(applySchemaOnly || cluster.ApplySchema) is { } problem)
 {
     Console.Error.WriteLine($"Dashboard.Silo: {problem}");
     return 2;
@@ -18,4 +19,14 @@ if (applySchemaOnly)
 }
 
 builder.UseOrleans(silo => silo.AddDashboard(builder.Configuration).AddPostgresCluster(builder.Configuration));
-return await builder.Build().RunOrExplain("Dashboard.Silo");
+builder.Services.AddDashboardTelemetry(builder.Configuration, "dashboard-silo", _ => { });
+builder.WebHost.UseUrls(cluster.ManagementUrl);
+
+var app = builder.Build();
+app.MapDashboardHealth();
+if (app.Configuration.MetricsEnabled())
+{
+    app.MapPrometheusScrapingEndpoint(DashboardTelemetry.MetricsPath);
+}
+
+return await app.RunOrExplain("Dashboard.Silo");

@@ -31,16 +31,15 @@ public sealed class SystemUnderTest : IAsyncDisposable
         }
 
         var postgres = await PostgresServer.Start(flushToDisk: true);
-        var gateway = FreePorts.Next();
         var cluster = new Dictionary<string, string>(settings)
         {
             ["Dashboard:Cluster:ConnectionString"] = await postgres.CreateDatabase(),
             ["Dashboard:Cluster:AdvertisedAddress"] = "127.0.0.1",
         };
-        var silo = await DashboardProcess.StartSilo("silo", gateway, new Dictionary<string, string>(cluster)
+        var silo = await DashboardProcess.StartSilo("silo", new Dictionary<string, string>(cluster)
         {
             ["Dashboard:Cluster:SiloPort"] = FreePorts.Next().ToString(),
-            ["Dashboard:Cluster:GatewayPort"] = gateway.ToString(),
+            ["Dashboard:Cluster:GatewayPort"] = FreePorts.Next().ToString(),
         });
         var node = await DashboardProcess.StartWeb("web", new Dictionary<string, string>(cluster) { ["Dashboard:Mode"] = "cluster" });
         return new SystemUnderTest(node, [node, silo, postgres]);

@@ -28,7 +28,7 @@ public sealed class DashboardProcess : IAsyncDisposable
 
     public string Name { get; }
 
-    /// <summary>The web node's address; null for a silo.</summary>
+    /// <summary>A web node's address, or a silo's management port.</summary>
     public Uri? BaseAddress { get; }
 
     public HttpClient Http { get; }
@@ -53,16 +53,16 @@ public sealed class DashboardProcess : IAsyncDisposable
             ["Dashboard:Embedded:GatewayPort"] = FreePorts.Next().ToString(),
         }, listenPort);
 
-    /// <summary>A cluster silo, ready once its gateway accepts connections.</summary>
-    public static async Task<DashboardProcess> StartSilo(string name, int gatewayPort, IReadOnlyDictionary<string, string> settings)
+    /// <summary>
+    /// A cluster silo, ready once its management port says so (it is active in the cluster and its
+    /// database answers); <see cref="BaseAddress"/> is that port.
+    /// </summary>
+    public static async Task<DashboardProcess> StartSilo(string name, IReadOnlyDictionary<string, string> settings)
     {
-        var silo = Launch("silo", "Dashboard.Silo.dll", name, settings, baseAddress: null);
-        await silo.WaitUntil(async token =>
-        {
-            using var client = new TcpClient();
-            await client.ConnectAsync("127.0.0.1", gatewayPort, token);
-            return true;
-        });
+        var management = new Uri($"http://127.0.0.1:{FreePorts.Next()}");
+        var silo = Launch("silo", "Dashboard.Silo.dll", name,
+            settings.Append(new("Dashboard:Cluster:ManagementUrl", management.ToString())), management);
+        await silo.WaitUntil(async token => (await silo.Http.GetAsync("/health/ready", token)).IsSuccessStatusCode);
         return silo;
     }
 

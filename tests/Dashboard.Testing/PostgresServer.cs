@@ -12,6 +12,7 @@ public sealed class PostgresServer : IAsyncDisposable
 {
     private readonly string folder;
     private readonly string bin;
+    private string options = string.Empty;
 
     private PostgresServer(string folder, string bin, int port)
     {
@@ -40,10 +41,16 @@ public sealed class PostgresServer : IAsyncDisposable
         var server = new PostgresServer(folder, bin, FreePorts.Next());
         await server.Run("chown", "postgres", folder);
         await server.RunAsPostgres("initdb", "-D", server.Data, "-A", "trust", "-U", "postgres", "--no-sync");
-        await server.RunAsPostgres("pg_ctl", "-D", server.Data, "-w", "-l", Path.Combine(folder, "server.log"), "-o",
-            $"-p {server.Port} -k {folder} -c listen_addresses=127.0.0.1 -c fsync={(flushToDisk ? "on" : "off")} -c max_connections=200", "start");
+        server.options = $"-p {server.Port} -k {folder} -c listen_addresses=127.0.0.1 -c fsync={(flushToDisk ? "on" : "off")} -c max_connections=200";
+        await server.Resume();
         return server;
     }
+
+    /// <summary>Stops the server as an operator would (fast shutdown: sessions are ended).</summary>
+    public Task Pause() => RunAsPostgres("pg_ctl", "-D", Data, "-m", "fast", "-w", "stop");
+
+    /// <summary>Starts the server again on the same port and data.</summary>
+    public Task Resume() => RunAsPostgres("pg_ctl", "-D", Data, "-w", "-l", Path.Combine(folder, "server.log"), "-o", options, "start");
 
     /// <summary>A new, empty database for one test, so tests do not see each other's state.</summary>
     public async Task<string> CreateDatabase()
@@ -58,7 +65,11 @@ public sealed class PostgresServer : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         NpgsqlConnection.ClearAllPools();
-        await RunAsPostgres("pg_ctl", "-D", Data, "-m", "immediate", "-w", "stop");
+        if (File.Exists(Path.Combine(Data, "postmaster.pid")))
+        {
+            await RunAsPostgres("pg_ctl", "-D", Data, "-m", "immediate", "-w", "stop");
+        }
+
         Directory.Delete(folder, recursive: true);
     }
 

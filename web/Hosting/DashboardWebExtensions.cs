@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Dashboard.Grains.Health;
 using Dashboard.Grains.Hosting;
 using Dashboard.Grains.Push;
 using Dashboard.Web.Access;
@@ -17,7 +18,6 @@ using Dashboard.Web.Snapshots;
 using Dashboard.Web.Targets;
 using Dashboard.Web.Telemetry;
 using Dashboard.Web.WorkOrders;
-using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -25,7 +25,6 @@ namespace Dashboard.Web.Hosting;
 
 public static class DashboardWebExtensions
 {
-    private const string ReadyTag = "ready";
     private const string ModeKey = "Dashboard:Mode";
     private const string ClusterMode = "cluster";
 
@@ -76,7 +75,7 @@ public static class DashboardWebExtensions
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<TransientFailureHandler>();
         builder.Services.AddOpenApi(options => options.AddDocumentTransformer<SecuritySchemes>());
-        builder.Services.AddHealthChecks().AddCheck<PushReadinessCheck>("push", tags: [ReadyTag]);
+        builder.Services.AddHealthChecks().AddReadyCheck<PushReadinessCheck>("push");
         builder.AddDashboardTelemetry();
         builder.Services.ConfigureHttpJsonOptions(options => StrictJson(options.SerializerOptions));
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = MaxRequestBodyBytes);
@@ -128,8 +127,7 @@ public static class DashboardWebExtensions
 
         app.MapOpenApi().RequireAuthorization(Policies.Admin);
         app.MapDashboardMetrics();
-        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
-        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains(ReadyTag) }).AllowAnonymous();
+        app.MapDashboardHealth();
         app.MapAccess();
         app.MapIngest();
         app.MapSnapshots();

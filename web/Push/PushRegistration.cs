@@ -19,8 +19,18 @@ public sealed class PushRegistration(
 
     private IDashboardObserver? reference;
 
+    private long lastRenewedTicks;
+
     /// <summary>Completes once every silo has had the time to read this node's subscription.</summary>
     public Task WhenEffective => effective.Task;
+
+    /// <summary>
+    /// How long ago the silos last accepted this node's subscription. Past its lifetime they have
+    /// forgotten it, and this node's walls receive nothing.
+    /// </summary>
+    public TimeSpan SinceRenewed => clock.GetUtcNow() - new DateTimeOffset(Interlocked.Read(ref lastRenewedTicks), TimeSpan.Zero);
+
+    public TimeSpan Lifetime => options.Value.SubscriptionLifetime;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -33,6 +43,7 @@ public sealed class PushRegistration(
             try
             {
                 await directory.Subscribe(reference, lifetime);
+                Interlocked.Exchange(ref lastRenewedTicks, clock.GetUtcNow().UtcTicks);
                 if (!effective.Task.IsCompleted)
                 {
                     await Task.Delay(options.Value.ObserverRefreshInterval, clock, stoppingToken);

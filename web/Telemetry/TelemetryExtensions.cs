@@ -1,50 +1,32 @@
-using Dashboard.Grains.Storage;
+using Dashboard.Grains.Telemetry;
 using Dashboard.Web.Access;
 using Dashboard.Web.Ingest;
 using Dashboard.Web.Push;
 using OpenTelemetry.Metrics;
-using OpenTelemetry.Resources;
 
 namespace Dashboard.Web.Telemetry;
 
 /// <summary>
-/// Metrics with OpenTelemetry, scraped by Prometheus from <see cref="MetricsPath"/> with an admin key:
-/// this product's meters (ingest, push, storage), Orleans', ASP.NET Core's (requests, Kestrel, SignalR
-/// connections) and the runtime's.
+/// The web node's metrics: the shared ones (<see cref="DashboardTelemetry"/>) plus ingest, push and
+/// ASP.NET Core's (requests, Kestrel, SignalR connections), scraped with an admin key.
 /// </summary>
 public static class TelemetryExtensions
 {
-    public const string MetricsPath = "/metrics";
-
-    private const string OrleansMeter = "Microsoft.Orleans";
-
-    /// <summary>Off: nothing is aggregated or served (the product's own instruments still count, unread).</summary>
-    private const string EnabledKey = "Dashboard:Metrics:Enabled";
-
     public static void AddDashboardTelemetry(this WebApplicationBuilder builder)
     {
         builder.Services.AddSingleton<IngestMetrics>();
         builder.Services.AddSingleton<PushMetrics>();
-        if (!builder.Configuration.GetValue(EnabledKey, defaultValue: true))
-        {
-            return;
-        }
-
-        builder.Services.AddOpenTelemetry()
-            .ConfigureResource(resource => resource.AddService("dashboard-web", serviceInstanceId: Environment.MachineName))
-            .WithMetrics(metrics => metrics
-                .AddAspNetCoreInstrumentation()
-                .AddRuntimeInstrumentation()
-                .AddMeter(OrleansMeter, IngestMetrics.MeterName, PushMetrics.MeterName, StorageMetrics.MeterName)
-                .AddPrometheusExporter());
+        builder.Services.AddDashboardTelemetry(builder.Configuration, "dashboard-web", metrics => metrics
+            .AddAspNetCoreInstrumentation()
+            .AddMeter(IngestMetrics.MeterName, PushMetrics.MeterName));
     }
 
     /// <summary>Admin-only: the figures name counties' activity and the service's inner workings.</summary>
     public static void MapDashboardMetrics(this WebApplication app)
     {
-        if (app.Configuration.GetValue(EnabledKey, defaultValue: true))
+        if (app.Configuration.MetricsEnabled())
         {
-            app.MapPrometheusScrapingEndpoint(MetricsPath).RequireAuthorization(Policies.Admin);
+            app.MapPrometheusScrapingEndpoint(DashboardTelemetry.MetricsPath).RequireAuthorization(Policies.Admin);
         }
     }
 }

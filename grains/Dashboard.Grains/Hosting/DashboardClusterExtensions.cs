@@ -1,7 +1,9 @@
 using System.Net;
 using System.Net.Sockets;
+using Dashboard.Grains.Health;
 using Dashboard.Grains.Storage;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Orleans.Configuration;
 
 namespace Dashboard.Grains.Hosting;
@@ -58,6 +60,9 @@ public static class DashboardClusterExtensions
             silo.ConfigureEndpoints(cluster.SiloPort, cluster.GatewayPort, AddressFamily.InterNetwork, listenOnAnyHostAddress: true);
         }
 
+        silo.Services.AddHealthChecks()
+            .AddReadyCheck("database", _ => new PostgresHealthCheck(connectionString))
+            .AddReadyCheck<SiloMembershipHealthCheck>("silo");
         silo.UseAdoNetClustering(options =>
         {
             options.Invariant = PostgresDatabase.Invariant;
@@ -77,6 +82,10 @@ public static class DashboardClusterExtensions
     public static IClientBuilder AddPostgresCluster(this IClientBuilder client, IConfiguration configuration)
     {
         var cluster = configuration.GetClusterOptions();
+        var connectionString = PostgresDatabase.Normalize(cluster.ConnectionString);
+        client.Services.AddHealthChecks()
+            .AddReadyCheck("database", _ => new PostgresHealthCheck(connectionString))
+            .AddReadyCheck<ClusterGatewayHealthCheck>("silos");
         client.Configure<ClusterOptions>(options =>
         {
             options.ClusterId = cluster.ClusterId;
@@ -86,7 +95,7 @@ public static class DashboardClusterExtensions
         client.UseAdoNetClustering(options =>
         {
             options.Invariant = PostgresDatabase.Invariant;
-            options.ConnectionString = PostgresDatabase.Normalize(cluster.ConnectionString);
+            options.ConnectionString = connectionString;
         });
         return client.UseConnectionRetryFilter(RetryConnecting);
     }

@@ -26,6 +26,13 @@ public sealed class DashboardClusterOptions
     /// <summary>The address other members reach this silo at; empty: the host's first IPv4 address.</summary>
     public string AdvertisedAddress { get; set; } = string.Empty;
 
+    /// <summary>
+    /// Where a silo serves <c>/health/live</c>, <c>/health/ready</c> and <c>/metrics</c> to probes and
+    /// Prometheus, without credentials: keep it on loopback or a management network. 9464 is
+    /// OpenTelemetry's port for Prometheus scrapes.
+    /// </summary>
+    public string ManagementUrl { get; set; } = "http://127.0.0.1:9464";
+
     /// <summary>Optional name of this silo in logs and the membership table.</summary>
     public string SiloName { get; set; } = string.Empty;
 

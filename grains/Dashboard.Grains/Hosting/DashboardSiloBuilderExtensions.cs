@@ -1,4 +1,5 @@
 using Dashboard.Grains.Alerts;
+using Dashboard.Grains.Health;
 using Dashboard.Grains.History;
 using Dashboard.Grains.Ingest;
 using Dashboard.Grains.Push;
@@ -72,6 +73,9 @@ public static class DashboardSiloBuilderExtensions
                 new SqliteSchema(connectionString, services.GetRequiredService<ILogger<SqliteSchema>>()));
         }
 
+        silo.Services.AddHealthChecks()
+            .AddReadyCheck("database", _ => new SqliteHealthCheck(connectionString))
+            .AddReadyCheck<SiloMembershipHealthCheck>("silo");
         return silo.AddAdoNetGrainStorage(StorageNames.Dashboard, options =>
         {
             options.Invariant = SqliteInvariant;

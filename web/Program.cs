@@ -1,8 +1,14 @@
 using Dashboard.Grains.Hosting;
+using Dashboard.Web.Backup;
 using Dashboard.Web.Hosting;
 
-var builder = WebApplication.CreateBuilder(args);
-builder.Configuration.AddDashboardSwitches(args);
+var command = MaintenanceCommand.Parse(args);
+var builder = WebApplication.CreateBuilder(command.Settings);
+builder.Configuration.AddDashboardSwitches(command.Settings);
+if (command.Verb is not null)
+{
+    return await command.Run(builder);
+}
 
 if (await builder.CheckDashboardDatabase() is { } problem)
 {

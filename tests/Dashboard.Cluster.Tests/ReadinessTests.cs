@@ -18,9 +18,9 @@ public sealed class ReadinessTests(Postgres postgres, ITestOutputHelper output)
     {
         // A server of its own: stopping the collection's would fail the other tests' databases.
         await using var database = await PostgresServer.Start();
-        var settings = ClusterSettings(await database.CreateDatabase(), "readiness");
+        var settings = ClusterSettings.For(await database.CreateDatabase(), "readiness");
         await using var silo = await ClusterCrashTests.StartSilo("silo", settings);
-        await using var web = await DashboardProcess.StartWeb("web", new Dictionary<string, string>(settings) { ["Dashboard:Mode"] = "cluster" });
+        await using var web = await DashboardProcess.StartWeb("web", ClusterSettings.Web(settings));
         Assert.Equal("Healthy", (await Readiness(web, HttpStatusCode.OK)).Check("database").Status);
         Assert.Equal("Healthy", (await Readiness(silo, HttpStatusCode.OK)).Check("silo").Status);
 
@@ -42,9 +42,9 @@ public sealed class ReadinessTests(Postgres postgres, ITestOutputHelper output)
     [Fact]
     public async Task A_silo_serves_its_orleans_and_storage_metrics_on_its_management_port_without_credentials()
     {
-        var settings = ClusterSettings(await postgres.Server.CreateDatabase(), "metrics");
+        var settings = ClusterSettings.For(await postgres.Server.CreateDatabase(), "metrics");
         await using var silo = await ClusterCrashTests.StartSilo("silo", settings);
-        await using var web = await DashboardProcess.StartWeb("web", new Dictionary<string, string>(settings) { ["Dashboard:Mode"] = "cluster" });
+        await using var web = await DashboardProcess.StartWeb("web", ClusterSettings.Web(settings));
         Assert.Equal(HttpStatusCode.OK, (await web.Http.Post(Events.Admitted($"metrics-{Guid.NewGuid():N}"))).StatusCode);
 
         using var scraper = new HttpClient { BaseAddress = silo.BaseAddress };
@@ -53,13 +53,6 @@ public sealed class ReadinessTests(Postgres postgres, ITestOutputHelper output)
         Assert.Contains("orleans_storage_write_latency", scrape, StringComparison.Ordinal);
         Assert.Contains("service_name=\"dashboard-silo\"", scrape, StringComparison.Ordinal);
     }
-
-    private static Dictionary<string, string> ClusterSettings(string connectionString, string name) => new()
-    {
-        ["Dashboard:Cluster:ConnectionString"] = connectionString,
-        ["Dashboard:Cluster:ClusterId"] = $"{name}-{Guid.NewGuid():N}",
-        ["Dashboard:Cluster:AdvertisedAddress"] = "127.0.0.1",
-    };
 
     /// <summary>Polls until the node answers <paramref name="expected"/>, and returns what it said.</summary>
     private static async Task<ReadinessReport> Readiness(DashboardProcess node, HttpStatusCode expected)

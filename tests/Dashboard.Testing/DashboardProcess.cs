@@ -112,12 +112,36 @@ public sealed class DashboardProcess : IAsyncDisposable
         Http.Dispose();
     }
 
-    private static DashboardProcess Launch(
-        string project, string assembly, string name, IEnumerable<KeyValuePair<string, string>> settings, Uri? baseAddress, Action<string>? error = null)
+    /// <summary>
+    /// A maintenance command of the web node (<c>backup &lt;file&gt;</c>, <c>restore &lt;file&gt;</c>) on
+    /// an embedded data folder: its exit code and every line it wrote.
+    /// </summary>
+    public static async Task<(int ExitCode, IReadOnlyList<string> Lines)> RunCommand(string[] command, string dataFolder)
     {
-        var output = Repository.BuildOutput(project);
-        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = output, RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(Path.Combine(output, assembly));
+        var lines = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        var web = Launch("web", "Dashboard.Web.dll", command[0], [new("Dashboard:Embedded:DataFolder", dataFolder), new("contentRoot", WebContentRoot)],
+            baseAddress: null, lines.Enqueue, command, lines.Enqueue);
+        await using (web)
+        {
+            using var timeout = new CancellationTokenSource(StartTimeout);
+            await web.process.WaitForExitAsync(timeout.Token);
+            web.process.WaitForExit();
+            return (web.process.ExitCode, [.. lines]);
+        }
+    }
+
+    private static DashboardProcess Launch(
+        string project, string assembly, string name, IEnumerable<KeyValuePair<string, string>> settings, Uri? baseAddress,
+        Action<string>? error = null, string[]? command = null, Action<string>? output = null)
+    {
+        var folder = Repository.BuildOutput(project);
+        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = folder, RedirectStandardOutput = true, RedirectStandardError = true };
+        start.ArgumentList.Add(Path.Combine(folder, assembly));
+        foreach (var argument in command ?? [])
+        {
+            start.ArgumentList.Add(argument);
+        }
+
         foreach (var (key, value) in TestCredentials.Settings.Concat(settings).Append(new("Logging:LogLevel:Default", "Warning")))
         {
             start.ArgumentList.Add($"--{key}");
@@ -125,7 +149,13 @@ public sealed class DashboardProcess : IAsyncDisposable
         }
 
         var process = Process.Start(start)!;
-        process.OutputDataReceived += (_, _) => { };
+        process.OutputDataReceived += (_, line) =>
+        {
+            if (line.Data is { } text)
+            {
+                output?.Invoke(text);
+            }
+        };
         process.ErrorDataReceived += (_, line) =>
         {
             if (line.Data is { } text)

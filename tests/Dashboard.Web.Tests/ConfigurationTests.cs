@@ -11,6 +11,8 @@ public sealed class ConfigurationTests
     [InlineData("Dashboard:Ingest:DedupeWindow", "00:01:00")]
     [InlineData("Dashboard:Alerts:Spike:Probability", "1.5")]
     [InlineData("Dashboard:DemoTraffic:EventsPerSecond", "-1")]
+    [InlineData("Dashboard:Backup:Every", "00:00:00")]
+    [InlineData("Dashboard:Backup:Keep", "0")]
     public async Task A_setting_that_cannot_work_stops_the_start_with_one_line_naming_its_key(string key, string value)
     {
         var (exitCode, errors) = await DashboardProcess.StartRefused(new Dictionary<string, string> { [key] = value });

@@ -66,7 +66,7 @@ public static class DashboardWebExtensions
     public static Task<string?> CheckDashboardDatabase(this WebApplicationBuilder builder) =>
         builder.IsClusterMode() ? builder.Configuration.PrepareClusterDatabase(applySchema: false) : Task.FromResult<string?>(null);
 
-    private static bool IsClusterMode(this WebApplicationBuilder builder) =>
+    public static bool IsClusterMode(this WebApplicationBuilder builder) =>
         string.Equals(builder.Configuration[ModeKey], ClusterMode, StringComparison.OrdinalIgnoreCase);
 
     public static void AddDashboardWeb(this WebApplicationBuilder builder)

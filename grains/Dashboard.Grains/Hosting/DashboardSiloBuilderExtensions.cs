@@ -1,4 +1,5 @@
 using Dashboard.Grains.Alerts;
+using Dashboard.Grains.Backup;
 using Dashboard.Grains.Health;
 using Dashboard.Grains.History;
 using Dashboard.Grains.Ingest;
@@ -60,12 +61,9 @@ public static class DashboardSiloBuilderExtensions
     /// <summary>Localhost clustering and grain state in SQLite: a whole deployment in one process.</summary>
     public static ISiloBuilder AddEmbeddedCluster(this ISiloBuilder silo, IConfiguration configuration, string contentRoot)
     {
-        var embedded = configuration.GetSection(EmbeddedOptions.Section).Get<EmbeddedOptions>() ?? new();
+        var embedded = EmbeddedOptions.From(configuration);
         silo.UseLocalhostClustering(embedded.SiloPort, embedded.GatewayPort);
-
-        var connectionString = string.IsNullOrWhiteSpace(embedded.ConnectionString)
-            ? $"Data Source={Path.Combine(Path.GetFullPath(embedded.DataFolder, contentRoot), "dashboard.db")}"
-            : embedded.ConnectionString;
+        var connectionString = embedded.DatabaseConnectionString(contentRoot);
 
         if (embedded.ApplySchema)
         {
@@ -73,6 +71,7 @@ public static class DashboardSiloBuilderExtensions
                 new SqliteSchema(connectionString, services.GetRequiredService<ILogger<SqliteSchema>>()));
         }
 
+        silo.Services.AddScheduledBackup(configuration, connectionString, embedded.DataFolderPath(contentRoot));
         silo.Services.AddHealthChecks()
             .AddReadyCheck("database", _ => new SqliteHealthCheck(connectionString))
             .AddReadyCheck<SiloMembershipHealthCheck>("silo");

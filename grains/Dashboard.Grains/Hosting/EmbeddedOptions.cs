@@ -1,9 +1,14 @@
+using Microsoft.Extensions.Configuration;
+
 namespace Dashboard.Grains.Hosting;
 
 /// <summary>Configuration section <c>Dashboard:Embedded</c>: the in-process silo and its SQLite database.</summary>
 public sealed class EmbeddedOptions
 {
     public const string Section = "Dashboard:Embedded";
+
+    public static EmbeddedOptions From(IConfiguration configuration) =>
+        configuration.GetSection(Section).Get<EmbeddedOptions>() ?? new();
 
     /// <summary>Folder of the embedded SQLite database; relative paths start at the content root.</summary>
     public string DataFolder { get; set; } = "data";
@@ -16,6 +21,12 @@ public sealed class EmbeddedOptions
 
     /// <summary>Client gateway port of the embedded silo.</summary>
     public int GatewayPort { get; set; } = 30000;
+
+    public string DataFolderPath(string contentRoot) => Path.GetFullPath(DataFolder, contentRoot);
+
+    public string DatabaseConnectionString(string contentRoot) => string.IsNullOrWhiteSpace(ConnectionString)
+        ? $"Data Source={Path.Combine(DataFolderPath(contentRoot), "dashboard.db")}"
+        : ConnectionString;
 
     /// <summary>Apply the schema scripts at start (idempotent); turn off where operators apply them.</summary>
     public bool ApplySchema { get; set; } = true;

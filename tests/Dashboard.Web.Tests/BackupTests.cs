@@ -1,0 +1,67 @@
+using Dashboard.Contracts.Ingest;
+using Dashboard.Testing;
+using Xunit.Abstractions;
+
+namespace Dashboard.Web.Tests;
+
+/// <summary>The embedded database's backup (<c>backup &lt;file&gt;</c>) and restore (<c>restore &lt;file&gt;</c>), as an operator runs them.</summary>
+public sealed class BackupTests(ITestOutputHelper output)
+{
+    private const int DemoOccupants = DemoRegistry.ElderlyCareOccupants;
+
+    [Fact]
+    public async Task A_backup_taken_under_load_restores_every_event_acknowledged_before_it_began_each_counted_once()
+    {
+        var folder = Directory.CreateTempSubdirectory("dashboard-backup-").FullName;
+        var copy = Path.Combine(Directory.CreateTempSubdirectory("dashboard-copies-").FullName, "copy.db");
+        await using var service = await DashboardProcess.StartEmbedded("embedded", folder);
+        await using var load = new SteadyIngest("backup", _ => service.Http);
+        await load.WaitForMore(500);
+        var before = load.Acknowledged;
+        var (exitCode, lines) = await DashboardProcess.RunCommand(["backup", copy], folder);
+        output.WriteLine(string.Join('\n', lines));
+        Assert.Equal(0, exitCode);
+        await load.WaitForMore(500);
+        var total = await load.Stop();
+
+        var restoredFolder = Directory.CreateTempSubdirectory("dashboard-restored-").FullName;
+        Assert.Equal(0, (await DashboardProcess.RunCommand(["restore", copy], restoredFolder)).ExitCode);
+        await using var restored = await DashboardProcess.StartEmbedded("restored", restoredFolder);
+        var kept = (await restored.GetCity()).ElderlyCare.Occupants - DemoOccupants;
+        output.WriteLine($"acknowledged {before} before the backup began and {total} in all; the copy holds {kept}");
+        Assert.InRange(kept, before, total - 1);
+
+        // The copy's dedupe records agree with its counts: sending everything again adds exactly the rest.
+        var resent = await load.SendAgain(restored.Http);
+        Assert.Equal(kept, resent.Count(result => result.Status == EventStatus.Duplicate));
+        Assert.Equal(total - kept, resent.Count(result => result.Status == EventStatus.Accepted));
+        Assert.Equal(DemoOccupants + total, (await restored.GetCity()).ElderlyCare.Occupants);
+    }
+
+    [Fact]
+    public async Task Restore_refuses_to_overwrite_a_database_and_a_file_that_is_not_a_dashboard_database()
+    {
+        var folder = Directory.CreateTempSubdirectory("dashboard-backup-").FullName;
+        var copy = Path.Combine(Directory.CreateTempSubdirectory("dashboard-copies-").FullName, "copy.db");
+        await using (await DashboardProcess.StartEmbedded("embedded", folder))
+        {
+            Assert.Equal(0, (await DashboardProcess.RunCommand(["backup", copy], folder)).ExitCode);
+        }
+
+        var (overwrite, overwriteLines) = await DashboardProcess.RunCommand(["restore", copy], folder);
+        Assert.Equal(2, overwrite);
+        Assert.Contains(overwriteLines, line => line.Contains("exists; stop the service and move its data folder aside first", StringComparison.Ordinal));
+
+        var notADatabase = Path.Combine(Path.GetDirectoryName(copy)!, "notes.db");
+        await File.WriteAllTextAsync(notADatabase, "民政 backup notes, not a database");
+        var empty = Directory.CreateTempSubdirectory("dashboard-restored-").FullName;
+        var (refused, refusedLines) = await DashboardProcess.RunCommand(["restore", notADatabase], empty);
+        Assert.Equal(2, refused);
+        Assert.Contains(refusedLines, line => line.Contains("is not a SQLite database", StringComparison.Ordinal));
+        Assert.Empty(Directory.EnumerateFiles(empty, "*.db"));
+
+        var (again, againLines) = await DashboardProcess.RunCommand(["backup", copy], folder);
+        Assert.Equal(2, again);
+        Assert.Contains(againLines, line => line.Contains("already exists; name a new file", StringComparison.Ordinal));
+    }
+}

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net.Http.Json;
 using System.Net.Sockets;
@@ -14,6 +15,8 @@ public sealed class DashboardProcess : IAsyncDisposable
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(90);
 
     private readonly Process process;
+    private readonly ConcurrentQueue<string> errors = new();
+    private readonly ConcurrentQueue<string> output = new();
 
     /// <summary>The pages live in the project (wwwroot), not in the build output.</summary>
     private static string WebContentRoot => Path.Combine(Repository.Root, "web");
@@ -32,6 +35,9 @@ public sealed class DashboardProcess : IAsyncDisposable
     public Uri? BaseAddress { get; }
 
     public HttpClient Http { get; }
+
+    /// <summary>What the process has written to standard output so far (its console log), line by line.</summary>
+    public IReadOnlyList<string> Output => [.. output];
 
     /// <summary>A web node, ready once <c>/health/ready</c> answers; on a port of its own unless one is given.</summary>
     public static async Task<DashboardProcess> StartWeb(string name, IReadOnlyDictionary<string, string> settings, int? listenPort = null)
@@ -72,16 +78,15 @@ public sealed class DashboardProcess : IAsyncDisposable
     /// </summary>
     public static async Task<(int ExitCode, IReadOnlyList<string> Errors)> StartRefused(IReadOnlyDictionary<string, string> settings)
     {
-        var errors = new System.Collections.Concurrent.ConcurrentQueue<string>();
         var web = Launch("web", "Dashboard.Web.dll", "refused", settings
             .Append(new("Dashboard:Embedded:DataFolder", Directory.CreateTempSubdirectory("dashboard-refused-").FullName))
-            .Append(new("urls", $"http://127.0.0.1:{FreePorts.Next()}")).Append(new("contentRoot", WebContentRoot)), baseAddress: null, errors.Enqueue);
+            .Append(new("urls", $"http://127.0.0.1:{FreePorts.Next()}")).Append(new("contentRoot", WebContentRoot)), baseAddress: null);
         await using (web)
         {
             using var timeout = new CancellationTokenSource(StartTimeout);
             await web.process.WaitForExitAsync(timeout.Token);
             web.process.WaitForExit();
-            return (web.process.ExitCode, [.. errors]);
+            return (web.process.ExitCode, [.. web.errors]);
         }
     }
 
@@ -118,21 +123,20 @@ public sealed class DashboardProcess : IAsyncDisposable
     /// </summary>
     public static async Task<(int ExitCode, IReadOnlyList<string> Lines)> RunCommand(string[] command, string dataFolder)
     {
-        var lines = new System.Collections.Concurrent.ConcurrentQueue<string>();
         var web = Launch("web", "Dashboard.Web.dll", command[0], [new("Dashboard:Embedded:DataFolder", dataFolder), new("contentRoot", WebContentRoot)],
-            baseAddress: null, lines.Enqueue, command, lines.Enqueue);
+            baseAddress: null, command);
         await using (web)
         {
             using var timeout = new CancellationTokenSource(StartTimeout);
             await web.process.WaitForExitAsync(timeout.Token);
             web.process.WaitForExit();
-            return (web.process.ExitCode, [.. lines]);
+            return (web.process.ExitCode, [.. web.output, .. web.errors]);
         }
     }
 
     private static DashboardProcess Launch(
         string project, string assembly, string name, IEnumerable<KeyValuePair<string, string>> settings, Uri? baseAddress,
-        Action<string>? error = null, string[]? command = null, Action<string>? output = null)
+        string[]? command = null)
     {
         var folder = Repository.BuildOutput(project);
         var start = new ProcessStartInfo("dotnet") { WorkingDirectory = folder, RedirectStandardOutput = true, RedirectStandardError = true };
@@ -149,23 +153,20 @@ public sealed class DashboardProcess : IAsyncDisposable
         }
 
         var process = Process.Start(start)!;
-        process.OutputDataReceived += (_, line) =>
-        {
-            if (line.Data is { } text)
-            {
-                output?.Invoke(text);
-            }
-        };
-        process.ErrorDataReceived += (_, line) =>
-        {
-            if (line.Data is { } text)
-            {
-                error?.Invoke(text);
-            }
-        };
+        var launched = new DashboardProcess(process, name, baseAddress);
+        process.OutputDataReceived += (_, line) => Keep(launched.output, line.Data);
+        process.ErrorDataReceived += (_, line) => Keep(launched.errors, line.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        return new DashboardProcess(process, name, baseAddress);
+        return launched;
+    }
+
+    private static void Keep(ConcurrentQueue<string> lines, string? line)
+    {
+        if (line is not null)
+        {
+            lines.Enqueue(line);
+        }
     }
 
     private async Task WaitUntil(Func<CancellationToken, Task<bool>> ready)

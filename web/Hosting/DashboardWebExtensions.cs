@@ -25,8 +25,8 @@ namespace Dashboard.Web.Hosting;
 
 public static class DashboardWebExtensions
 {
-    private const string ModeKey = "Dashboard:Mode";
-    private const string ClusterMode = "cluster";
+    public const string ModeKey = "Dashboard:Mode";
+    public const string ClusterMode = "cluster";
 
     /// <summary>A batch of 1,000 events is about 200 KB; the registry import allows more on its own endpoint.</summary>
     public const long MaxRequestBodyBytes = 2 * 1024 * 1024;
@@ -77,6 +77,7 @@ public static class DashboardWebExtensions
         builder.Services.AddOpenApi(options => options.AddDocumentTransformer<SecuritySchemes>());
         builder.Services.AddHealthChecks().AddReadyCheck<PushReadinessCheck>("push");
         builder.AddDashboardTelemetry();
+        builder.Services.AddHostedService<StartupBanner>();
         builder.Services.ConfigureHttpJsonOptions(options => StrictJson(options.SerializerOptions));
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = MaxRequestBodyBytes);
 

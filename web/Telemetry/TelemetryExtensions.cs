@@ -3,6 +3,7 @@ using Dashboard.Web.Access;
 using Dashboard.Web.Ingest;
 using Dashboard.Web.Push;
 using OpenTelemetry.Metrics;
+using OpenTelemetry.Trace;
 
 namespace Dashboard.Web.Telemetry;
 
@@ -16,10 +17,14 @@ public static class TelemetryExtensions
     {
         builder.Services.AddSingleton<IngestMetrics>();
         builder.Services.AddSingleton<PushMetrics>();
-        builder.Services.AddDashboardTelemetry(builder.Configuration, "dashboard-web", metrics => metrics
-            .AddAspNetCoreInstrumentation()
-            .AddMeter(IngestMetrics.MeterName, PushMetrics.MeterName));
+        builder.Services.AddDashboardTelemetry(builder.Configuration, "dashboard-web",
+            metrics => metrics.AddAspNetCoreInstrumentation().AddMeter(IngestMetrics.MeterName, PushMetrics.MeterName),
+            tracing => tracing.AddAspNetCoreInstrumentation(http => http.Filter = IsTraced));
     }
+
+    /// <summary>Requests worth a trace: not static files, probes or scrapes, which would drown the rest.</summary>
+    private static bool IsTraced(HttpContext context) => context.Request.Path.StartsWithSegments("/api", StringComparison.Ordinal)
+        || context.Request.Path.StartsWithSegments("/hubs", StringComparison.Ordinal);
 
     /// <summary>Admin-only: the figures name counties' activity and the service's inner workings.</summary>
     public static void MapDashboardMetrics(this WebApplication app)

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using Dashboard.Grains.Health;
 using Dashboard.Grains.Storage;
+using Dashboard.Grains.Telemetry;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Configuration;
@@ -97,6 +98,11 @@ public static class DashboardClusterExtensions
             options.Invariant = PostgresDatabase.Invariant;
             options.ConnectionString = connectionString;
         });
+        if (configuration.TracingEnabled())
+        {
+            client.AddActivityPropagation();
+        }
+
         return client.UseConnectionRetryFilter(RetryConnecting);
     }
 

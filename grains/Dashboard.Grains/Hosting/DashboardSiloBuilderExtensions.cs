@@ -6,6 +6,7 @@ using Dashboard.Grains.Ingest;
 using Dashboard.Grains.Push;
 using Dashboard.Grains.Registry;
 using Dashboard.Grains.Storage;
+using Dashboard.Grains.Telemetry;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -55,6 +56,11 @@ public static class DashboardSiloBuilderExtensions
         silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, RegistrySeeder>();
         silo.Services.AddHostedService<AlertHeartbeat>();
         silo.Services.AddHostedService<DayRecorder>();
+        if (configuration.TracingEnabled())
+        {
+            silo.AddActivityPropagation();
+        }
+
         return silo;
     }
 

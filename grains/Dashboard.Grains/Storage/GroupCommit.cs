@@ -1,3 +1,5 @@
+using System.Diagnostics;
+
 namespace Dashboard.Grains.Storage;
 
 /// <summary>
@@ -54,6 +56,8 @@ public sealed class GroupCommit(Func<Task> write)
             next = null;
             var changes = waiting;
             waiting = 0;
+            using var span = StorageTracing.Source.StartActivity("grain state write");
+            span?.SetTag("dashboard.storage.changes", changes);
             try
             {
                 await write();
@@ -62,6 +66,7 @@ public sealed class GroupCommit(Func<Task> write)
             }
             catch (Exception exception)
             {
+                span?.SetStatus(ActivityStatusCode.Error, exception.GetType().Name);
                 failure = exception;
                 group.SetException(exception);
             }

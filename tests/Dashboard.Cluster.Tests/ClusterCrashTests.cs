@@ -2,10 +2,8 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
-using System.Text.Json;
 using Dashboard.Contracts.Ingest;
 using Dashboard.Testing;
-using Microsoft.AspNetCore.SignalR.Client;
 using Xunit.Abstractions;
 
 namespace Dashboard.Cluster.Tests;
@@ -39,8 +37,8 @@ public sealed class ClusterCrashTests(Postgres postgres, ITestOutputHelper outpu
         await using var web1 = await DashboardProcess.StartWeb("web-1", webSettings);
         await using var web2 = await DashboardProcess.StartWeb("web-2", webSettings);
         await WaitUntil(async () => (await web1.GetCity()).ElderlyCare.Institutions == 104);
-        await using var wall1 = await Wall.Open(web1);
-        await using var wall2 = await Wall.Open(web2);
+        await using var wall1 = await Wall.Open(web1.BaseAddress!);
+        await using var wall2 = await Wall.Open(web2.BaseAddress!);
 
         var clock = Stopwatch.StartNew();
         var acknowledged = new ConcurrentBag<(TimeSpan At, EventResult Result)>();
@@ -117,39 +115,4 @@ public sealed class ClusterCrashTests(Postgres postgres, ITestOutputHelper outpu
     }
 
     private sealed record IngestResultView(List<EventResult> Results);
-
-    /// <summary>A SignalR client of one web node that keeps the newest city totals, as a wall does.</summary>
-    private sealed class Wall : IAsyncDisposable
-    {
-        private readonly HubConnection connection;
-        private long version = -1;
-
-        private Wall(HubConnection connection) => this.connection = connection;
-
-        public int Occupants { get; private set; }
-
-        public static async Task<Wall> Open(DashboardProcess web)
-        {
-            var wall = new Wall(TestCredentials.Hub(web.BaseAddress!).WithAutomaticReconnect().Build());
-            wall.connection.On<JsonElement>("update", update => wall.Apply(update.GetProperty("data")));
-            await wall.connection.StartAsync();
-            wall.Apply(await wall.connection.InvokeAsync<JsonElement>("Subscribe", "city"));
-            return wall;
-        }
-
-        public ValueTask DisposeAsync() => connection.DisposeAsync();
-
-        private void Apply(JsonElement city)
-        {
-            lock (connection)
-            {
-                var newer = city.GetProperty("version").GetInt64();
-                if (newer > version)
-                {
-                    version = newer;
-                    Occupants = city.GetProperty("elderlyCare").GetProperty("occupants").GetInt32();
-                }
-            }
-        }
-    }
 }

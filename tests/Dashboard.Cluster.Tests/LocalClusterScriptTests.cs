@@ -1,15 +1,19 @@
 using System.Net.Http.Json;
 using System.Text.RegularExpressions;
 using Dashboard.Contracts.City;
+using Dashboard.Contracts.Ingest;
 using Dashboard.Testing;
+using Xunit.Abstractions;
 
 namespace Dashboard.Cluster.Tests;
 
 /// <summary>The README's "Run a cluster" commands, run as an operator would run them.</summary>
-public sealed class LocalClusterScriptTests
+public sealed class LocalClusterScriptTests(ITestOutputHelper output)
 {
+    private const int DemoOccupants = DemoRegistry.ElderlyCareOccupants;
+
     [Fact]
-    public async Task Up_starts_a_working_cluster_status_lists_it_and_down_stops_everything()
+    public async Task Up_starts_a_cluster_that_a_rolling_restart_under_load_keeps_serving_exactly_and_down_stops_it()
     {
         // Inside a private folder (a temporary folder is created with mode 0700), as a checkout in root's
         // home is: PostgreSQL, run as its own user, cannot reach it and keeps its data elsewhere.
@@ -25,9 +29,29 @@ public sealed class LocalClusterScriptTests
             (await web1.Post(Events.Admitted("local-cluster-1"))).EnsureSuccessStatusCode();
             var city = await web2.GetFromJsonAsync<CitySnapshot>("/api/v1/city", Json.Options);
             var status = await Run("status", folder, postgresPort);
+
+            await using var wall1 = await Wall.Open(web1.BaseAddress!);
+            await using var wall2 = await Wall.Open(web2.BaseAddress!);
+            await using var load = new SteadyIngest("rolling", web1, web2);
+            await load.WaitForMore(200);
+            var restart = await Run("restart", folder, postgresPort);
+            await load.WaitForMore(200);
+            var total = await load.Stop();
+            var expected = DemoOccupants + 1 + total;
+            await WaitUntil(() => wall1.Occupants == expected && wall2.Occupants == expected);
+            output.WriteLine($"{restart}{total} events acknowledged, {load.Retries} requests sent again; " +
+                $"the walls went at most {wall1.LongestGap.TotalSeconds:0.0} s and {wall2.LongestGap.TotalSeconds:0.0} s without a change");
+            var again = await load.SendAgain(web2);
             var down = await Run("down", folder, postgresPort);
 
-            Assert.Equal(3409 + 1, city!.ElderlyCare.Occupants);
+            Assert.Equal(DemoOccupants + 1, city!.ElderlyCare.Occupants);
+            Assert.Equal(["restarted silo-1", "restarted silo-2", "restarted web-1", "restarted web-2"],
+                Lines(restart).Where(line => line.StartsWith("restarted", StringComparison.Ordinal)).Select(line => line[..line.IndexOf(" in ", StringComparison.Ordinal)]));
+            Assert.All(again, result => Assert.Equal(EventStatus.Duplicate, result.Status));
+            // A leaving silo stalls the roll-ups it was part of for up to two call timeouts (5 s each):
+            // reports queued at its deactivating county grains wait, then time out and are retried.
+            Assert.InRange(wall1.LongestGap, TimeSpan.Zero, TimeSpan.FromSeconds(20));
+            Assert.InRange(wall2.LongestGap, TimeSpan.Zero, TimeSpan.FromSeconds(20));
             Assert.Equal(["postgres", "silo", "silo", "web", "web"], Lines(status).Select(line => line.Split(' ')[0]));
             Assert.All(Lines(status), line => Assert.EndsWith("running", line));
             Assert.All(Lines(down), line => Assert.EndsWith("stopped", line));
@@ -44,6 +68,15 @@ public sealed class LocalClusterScriptTests
             {
                 Directory.Delete(moved.Groups[1].Value.Trim(), recursive: true);
             }
+        }
+    }
+
+    private static async Task WaitUntil(Func<bool> condition)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        while (!condition())
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(20), timeout.Token);
         }
     }
 

@@ -19,7 +19,7 @@ public sealed class PostgresBackupTests(Postgres postgres, ITestOutputHelper out
         await using var web = await DashboardProcess.StartWeb("web", ClusterSettings.Web(source));
         var dump = Path.Combine(Directory.CreateTempSubdirectory("dashboard-dump-").FullName, "dashboard.dump");
 
-        await using var load = new SteadyIngest("pg-backup", _ => web.Http);
+        await using var load = new SteadyIngest("pg-backup", web.Http);
         await load.WaitForMore(300);
         var before = load.Acknowledged;
         output.WriteLine(await Script.Succeed(BackupScript, ["dump", ClusterSettings.Libpq(source["Dashboard:Cluster:ConnectionString"]), dump]));

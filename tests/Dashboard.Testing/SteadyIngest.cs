@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Net;
 using System.Net.Http.Json;
 using Dashboard.Contracts.Ingest;
 
@@ -6,20 +7,32 @@ namespace Dashboard.Testing;
 
 /// <summary>
 /// A few senders posting batches of new admissions one after another until stopped, as a steady feed
-/// does. Every batch is kept, so that a test can send all of it again to a restored service.
+/// does. A batch that fails (the node is restarting, or answers 503) is sent again to the next node,
+/// as the API asks, until it is acknowledged. Every batch is kept, so that a test can send all of it
+/// again to a restored service.
 /// </summary>
 public sealed class SteadyIngest : IAsyncDisposable
 {
     private const int Senders = 4;
     private const int EventsPerBatch = 10;
+    private const int ResendBatchSize = 500;
 
     private readonly ConcurrentBag<object[]> sent = [];
     private readonly ConcurrentBag<EventResult> acknowledged = [];
     private readonly CancellationTokenSource stop = new();
     private readonly Task senders;
 
-    public SteadyIngest(string prefix, Func<int, HttpClient> senderClient) =>
-        senders = Task.WhenAll(Enumerable.Range(0, Senders).Select(sender => Task.Run(() => Send(prefix, sender, senderClient(sender)))));
+    private readonly HttpClient[] nodes;
+    private int retries;
+
+    public SteadyIngest(string prefix, params HttpClient[] nodes)
+    {
+        this.nodes = nodes;
+        senders = Task.WhenAll(Enumerable.Range(0, Senders).Select(sender => Task.Run(() => Send(prefix, sender))));
+    }
+
+    /// <summary>Requests that failed or were throttled and were sent again.</summary>
+    public int Retries => retries;
 
     /// <summary>Events acknowledged so far, each counted once.</summary>
     public int Acknowledged => acknowledged.Count;
@@ -42,13 +55,13 @@ public sealed class SteadyIngest : IAsyncDisposable
         return Acknowledged;
     }
 
-    /// <summary>Sends every batch again, one at a time, and returns each event's result.</summary>
+    /// <summary>Sends every event again, in large batches one at a time, and returns each event's result.</summary>
     public async Task<List<EventResult>> SendAgain(HttpClient http)
     {
         var results = new List<EventResult>();
-        foreach (var batch in sent)
+        foreach (var batch in sent.SelectMany(batch => batch).Chunk(ResendBatchSize))
         {
-            results.AddRange(await Post(http, batch));
+            results.AddRange(await Deliver(batch, () => http));
         }
 
         return results;
@@ -61,25 +74,52 @@ public sealed class SteadyIngest : IAsyncDisposable
         stop.Dispose();
     }
 
-    private async Task Send(string prefix, int sender, HttpClient http)
+    private async Task Send(string prefix, int sender)
     {
         var institutions = DemoRegistry.ElderlyCareIds();
+        var attempt = sender;
         for (var number = 0; !stop.IsCancellationRequested; number++)
         {
             var batch = Enumerable.Range(0, EventsPerBatch)
                 .Select(index => Events.Admitted($"{prefix}-{sender}-{number}-{index}", institutions[(number * EventsPerBatch + index) % institutions.Length]))
                 .ToArray();
-            var results = await Post(http, batch);
+
+            var results = await Deliver(batch, () => nodes[attempt++ % nodes.Length]);
             sent.Add(batch);
             results.ForEach(acknowledged.Add);
         }
     }
 
-    private static async Task<List<EventResult>> Post(HttpClient http, object[] batch)
+    /// <summary>
+    /// Sent until acknowledged, even after a stop (an unanswered batch may have counted): again to the
+    /// next node when one is unreachable or answers 503, and after Retry-After when throttled (429).
+    /// </summary>
+    private async Task<List<EventResult>> Deliver(object[] batch, Func<HttpClient> node)
     {
-        var response = await http.Post(batch);
-        response.EnsureSuccessStatusCode();
-        return (await response.Content.ReadFromJsonAsync<Answer>(Json.Options))!.Results;
+        while (true)
+        {
+            TimeSpan wait;
+            try
+            {
+                using var response = await node().Post(batch);
+                if (response.StatusCode is HttpStatusCode.TooManyRequests or HttpStatusCode.ServiceUnavailable)
+                {
+                    wait = response.Headers.RetryAfter?.Delta ?? TimeSpan.FromMilliseconds(200);
+                }
+                else
+                {
+                    response.EnsureSuccessStatusCode();
+                    return (await response.Content.ReadFromJsonAsync<Answer>(Json.Options))!.Results;
+                }
+            }
+            catch (Exception exception) when (exception is HttpRequestException { StatusCode: null } or TaskCanceledException)
+            {
+                wait = TimeSpan.FromMilliseconds(200);
+            }
+
+            Interlocked.Increment(ref retries);
+            await Task.Delay(wait);
+        }
     }
 
     private sealed record Answer(List<EventResult> Results);

@@ -15,7 +15,7 @@ public sealed class BackupTests(ITestOutputHelper output)
         var folder = Directory.CreateTempSubdirectory("dashboard-backup-").FullName;
         var copy = Path.Combine(Directory.CreateTempSubdirectory("dashboard-copies-").FullName, "copy.db");
         await using var service = await DashboardProcess.StartEmbedded("embedded", folder);
-        await using var load = new SteadyIngest("backup", _ => service.Http);
+        await using var load = new SteadyIngest("backup", service.Http);
         await load.WaitForMore(500);
         var before = load.Acknowledged;
         var (exitCode, lines) = await DashboardProcess.RunCommand(["backup", copy], folder);

@@ -49,10 +49,15 @@ public sealed class UpdateNotifier(
         return Task.CompletedTask;
     }
 
+    /// <summary>
+    /// On a graceful stop the changes of the last interval still go out, so walls do not show figures
+    /// older than what was acknowledged until the next change.
+    /// </summary>
     private async Task Stop(CancellationToken cancellationToken)
     {
         await stopping.CancelAsync();
         await loop.WaitAsync(cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        await Flush().WaitAsync(cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
     }
 
     private async Task Run()

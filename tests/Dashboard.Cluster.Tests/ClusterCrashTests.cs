@@ -36,7 +36,7 @@ public sealed class ClusterCrashTests(Postgres postgres, ITestOutputHelper outpu
         var webSettings = new Dictionary<string, string>(settings) { ["Dashboard:Mode"] = "cluster" };
         await using var web1 = await DashboardProcess.StartWeb("web-1", webSettings);
         await using var web2 = await DashboardProcess.StartWeb("web-2", webSettings);
-        await WaitUntil(async () => (await web1.GetCity()).ElderlyCare.Institutions == 104);
+        await WaitUntil(async () => (await web1.GetCity()).ElderlyCare.Institutions == DemoRegistry.ElderlyCareInstitutions);
         await using var wall1 = await Wall.Open(web1.BaseAddress!);
         await using var wall2 = await Wall.Open(web2.BaseAddress!);
 

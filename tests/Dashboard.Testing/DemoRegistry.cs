@@ -5,6 +5,8 @@ public static class DemoRegistry
 {
     public const int ElderlyCareOccupants = 3409;
 
+    public const int ElderlyCareInstitutions = 104;
+
     /// <summary>The eight counties, by GB/T 2260 code.</summary>
     public static readonly string[] CountyCodes = ["441802", "441803", "441821", "441823", "441825", "441826", "441881", "441882"];
 

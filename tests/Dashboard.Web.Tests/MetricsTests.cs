@@ -45,6 +45,10 @@ public sealed class MetricsTests : IAsyncDisposable
         Assert.True(Value("dashboard_push_update_age_seconds_count") >= 1, "the age of pushed updates is recorded");
         Assert.True(Value("dashboard_push_batch_size_count") >= 1, "the size of update batches is recorded");
         Assert.True(Value("http_server_request_duration_seconds_count", "http_route=\"/api/v1/events\"") >= 3, "ingest request latency by route");
+        Assert.Equal(DemoRegistry.ElderlyCareInstitutions, Value("dashboard_registry_size", "dashboard_registry_kind=\"elderly_care\""));
+        Assert.Equal(8, Value("dashboard_registry_size", "dashboard_registry_kind=\"county\""));
+        Assert.Equal(0, Value("dashboard_alerts_open", "dashboard_alert_state=\"firing\""));
+        Assert.Contains(scrape, sample => sample.Name == "dashboard_alerts_open" && sample.Labels.Contains("dashboard_alert_state=\"acknowledged\"", StringComparison.Ordinal));
     }
 
     private sealed record Sample(string Name, string Labels, double Value);

@@ -17,8 +17,13 @@ public static class TelemetryExtensions
     {
         builder.Services.AddSingleton<IngestMetrics>();
         builder.Services.AddSingleton<PushMetrics>();
+        if (builder.Configuration.MetricsEnabled())
+        {
+            builder.Services.AddHostedService<ServiceGauges>();
+        }
+
         builder.Services.AddDashboardTelemetry(builder.Configuration, "dashboard-web",
-            metrics => metrics.AddAspNetCoreInstrumentation().AddMeter(IngestMetrics.MeterName, PushMetrics.MeterName),
+            metrics => metrics.AddAspNetCoreInstrumentation().AddMeter(IngestMetrics.MeterName, PushMetrics.MeterName, ServiceGauges.MeterName),
             tracing => tracing.AddAspNetCoreInstrumentation(http => http.Filter = IsTraced));
     }
 

@@ -29,8 +29,12 @@ public sealed class RouteTableTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        // Every route mapped, the metrics scrape too (off in other tests).
-        app = new DashboardApp(extraSettings: new Dictionary<string, string?> { ["Dashboard:Metrics:Enabled"] = "true" });
+        // Every route mapped: the metrics scrape (off in other tests) and Orleans' dashboard (off by default) too.
+        app = new DashboardApp(extraSettings: new Dictionary<string, string?>
+        {
+            ["Dashboard:Metrics:Enabled"] = "true",
+            ["Dashboard:OrleansDashboard:Enabled"] = "true",
+        });
         byRole = [];
         foreach (var role in RoleNames.Except(["reporter"]))
         {

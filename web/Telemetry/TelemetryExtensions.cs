@@ -38,5 +38,7 @@ public static class TelemetryExtensions
         {
             app.MapPrometheusScrapingEndpoint(DashboardTelemetry.MetricsPath).RequireAuthorization(Policies.Admin);
         }
+
+        app.MapOrleansDashboard(app.Configuration)?.RequireAuthorization(Policies.Admin);
     }
 }

@@ -103,6 +103,7 @@ public static class DashboardClusterExtensions
             client.AddActivityPropagation();
         }
 
+        client.AddOrleansDashboard(configuration);
         return client.UseConnectionRetryFilter(RetryConnecting);
     }
 

@@ -61,6 +61,7 @@ public static class DashboardSiloBuilderExtensions
             silo.AddActivityPropagation();
         }
 
+        silo.AddOrleansDashboard(configuration);
         return silo;
     }
 

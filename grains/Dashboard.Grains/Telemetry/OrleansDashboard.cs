@@ -1,0 +1,40 @@
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
+using OrleansDashboardExtensions = Orleans.Dashboard.ServiceCollectionExtensions;
+
+namespace Dashboard.Grains.Telemetry;
+
+/// <summary>
+/// Orleans' own dashboard (silos, grain activations, calls per method and their latency), for admins
+/// at <see cref="Path"/>. Off unless configured: it profiles every grain call, and the walls do not
+/// need it. Every silo collects its figures; a web node, silo or client, serves the page.
+/// </summary>
+public static class OrleansDashboard
+{
+    public const string Path = "/orleans";
+
+    private const string EnabledKey = "Dashboard:OrleansDashboard:Enabled";
+
+    public static bool OrleansDashboardEnabled(this IConfiguration configuration) => configuration.GetValue(EnabledKey, defaultValue: false);
+
+    public static void AddOrleansDashboard(this ISiloBuilder silo, IConfiguration configuration)
+    {
+        if (configuration.OrleansDashboardEnabled())
+        {
+            // Live log streaming stays off: logs are for the log store, not a browser tab.
+            OrleansDashboardExtensions.AddDashboard(silo, options => options.HideTrace = true);
+        }
+    }
+
+    public static void AddOrleansDashboard(this IClientBuilder client, IConfiguration configuration)
+    {
+        if (configuration.OrleansDashboardEnabled())
+        {
+            OrleansDashboardExtensions.AddDashboard(client, options => options.HideTrace = true);
+        }
+    }
+
+    /// <summary>The page and its API, or null when the dashboard is off.</summary>
+    public static RouteGroupBuilder? MapOrleansDashboard(this IEndpointRouteBuilder endpoints, IConfiguration configuration) =>
+        configuration.OrleansDashboardEnabled() ? OrleansDashboardExtensions.MapOrleansDashboard(endpoints, Path) : null;
+}

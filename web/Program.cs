@@ -10,7 +10,7 @@ if (command.Verb is not null)
     return await command.Run(builder);
 }
 
-if (await builder.CheckDashboardDatabase() is { } problem)
+if (await builder.CheckDashboardStorage() is { } problem)
 {
     Console.Error.WriteLine($"Dashboard.Web: {problem}");
     return 2;

@@ -40,9 +40,10 @@ public sealed class ReadinessTests(Postgres postgres, ITestOutputHelper output)
     }
 
     [Fact]
-    public async Task A_silo_serves_its_orleans_and_storage_metrics_on_its_management_port_without_credentials()
+    public async Task Operators_see_a_silos_metrics_on_its_management_port_and_the_silos_in_the_orleans_dashboard_of_a_web_node()
     {
         var settings = ClusterSettings.For(await postgres.Server.CreateDatabase(), "metrics");
+        settings["Dashboard:OrleansDashboard:Enabled"] = "true";
         await using var silo = await ClusterCrashTests.StartSilo("silo", settings);
         await using var web = await DashboardProcess.StartWeb("web", ClusterSettings.Web(settings));
         Assert.Equal(HttpStatusCode.OK, (await web.Http.Post(Events.Admitted($"metrics-{Guid.NewGuid():N}"))).StatusCode);
@@ -52,6 +53,9 @@ public sealed class ReadinessTests(Postgres postgres, ITestOutputHelper output)
         Assert.Contains("dashboard_storage_commit_size_bucket", scrape, StringComparison.Ordinal);
         Assert.Contains("orleans_storage_write_latency", scrape, StringComparison.Ordinal);
         Assert.Contains("service_name=\"dashboard-silo\"", scrape, StringComparison.Ordinal);
+
+        var counters = await web.Http.GetFromJsonAsync<JsonElement>("/orleans/DashboardCounters");
+        Assert.Equal(1, counters.GetProperty("hosts").GetArrayLength());
     }
 
     /// <summary>Polls until the node answers <paramref name="expected"/>, and returns what it said.</summary>

@@ -60,6 +60,11 @@ public sealed class BackupTests(ITestOutputHelper output)
         Assert.Contains(refusedLines, line => line.Contains("is not a SQLite database", StringComparison.Ordinal));
         Assert.Empty(Directory.EnumerateFiles(empty, "*.db"));
 
+        var (nothing, nothingLines) = await DashboardProcess.RunCommand(["backup", copy + ".2"], empty);
+        Assert.Equal(2, nothing);
+        Assert.Contains(nothingLines, line => line.Contains("there is no database at", StringComparison.Ordinal));
+        Assert.False(File.Exists(copy + ".2"));
+
         var (again, againLines) = await DashboardProcess.RunCommand(["backup", copy], folder);
         Assert.Equal(2, again);
         Assert.Contains(againLines, line => line.Contains("already exists; name a new file", StringComparison.Ordinal));

@@ -13,12 +13,21 @@ public sealed record MaintenanceCommand(string? Verb, string? File, string[] Set
 {
     private const string Process = "Dashboard.Web";
 
-    public static MaintenanceCommand Parse(string[] args) => args is [("backup" or "restore") and var verb, var file, .. var settings]
-        ? new(verb, file, settings)
-        : new(null, null, args);
+    public static MaintenanceCommand Parse(string[] args) => args switch
+    {
+        [("backup" or "restore") and var verb, var file, .. var settings] when !file.StartsWith('-') => new(verb, file, settings),
+        [("backup" or "restore") and var verb, ..] => new(verb, null, args[1..]),
+        _ => new(null, null, args),
+    };
 
     public async Task<int> Run(WebApplicationBuilder builder)
     {
+        if (File is null)
+        {
+            await Console.Error.WriteLineAsync($"usage: dotnet run --project web -- {Verb} <file> [--data <folder>]");
+            return 64;
+        }
+
         if (builder.IsClusterMode())
         {
             await Console.Error.WriteLineAsync($"{Process}: {Verb} works on the embedded database; a cluster's is PostgreSQL: deploy/postgres-backup");
@@ -30,20 +39,20 @@ public sealed record MaintenanceCommand(string? Verb, string? File, string[] Set
         {
             if (Verb == "backup")
             {
-                var copy = await SqliteBackup.Take(connectionString, File!);
+                var copy = await SqliteBackup.Take(connectionString, File);
                 Console.WriteLine($"{Process}: backed up to {copy.FullName} ({copy.Length:N0} bytes)");
             }
             else
             {
-                await SqliteBackup.Restore(File!, connectionString);
+                await SqliteBackup.Restore(File, connectionString);
                 Console.WriteLine($"{Process}: restored {File}; start the service to serve it");
             }
 
             return 0;
         }
-        catch (BackupException exception)
+        catch (Exception exception) when (exception is BackupException or IOException or UnauthorizedAccessException or Microsoft.Data.Sqlite.SqliteException)
         {
-            await Console.Error.WriteLineAsync($"{Process}: {exception.Message}");
+            await Console.Error.WriteLineAsync($"{Process}: {Verb} failed: {exception.Message}");
             return 2;
         }
     }

@@ -62,9 +62,11 @@ public static class DashboardWebExtensions
         }
     }
 
-    /// <summary>In cluster mode, one line saying why the database cannot be used, or null.</summary>
-    public static Task<string?> CheckDashboardDatabase(this WebApplicationBuilder builder) =>
-        builder.IsClusterMode() ? builder.Configuration.PrepareClusterDatabase(applySchema: false) : Task.FromResult<string?>(null);
+    /// <summary>One line saying why the mode's settings or, in a cluster, its database cannot be used, or null.</summary>
+    public static Task<string?> CheckDashboardStorage(this WebApplicationBuilder builder) =>
+        builder.IsClusterMode()
+            ? builder.Configuration.PrepareClusterDatabase(applySchema: false)
+            : Task.FromResult(EmbeddedOptions.From(builder.Configuration).Problem());
 
     public static bool IsClusterMode(this WebApplicationBuilder builder) =>
         string.Equals(builder.Configuration[ModeKey], ClusterMode, StringComparison.OrdinalIgnoreCase);

@@ -12,9 +12,18 @@ public static class SqliteBackup
     public const string ScheduledPrefix = "dashboard-";
     public const string Extension = ".db";
 
-    /// <summary>Writes the copy beside <paramref name="file"/> first and renames it, so a copy that exists is whole.</summary>
+    /// <summary>
+    /// Writes the copy beside <paramref name="file"/> first and renames it, so a copy that exists is
+    /// whole. The copy holds users, key hashes and the audit trail: only its owner may read it.
+    /// </summary>
     public static async Task<FileInfo> Take(string connectionString, string file, CancellationToken cancellationToken = default)
     {
+        var database = Path.GetFullPath(new SqliteConnectionStringBuilder(connectionString).DataSource);
+        if (!File.Exists(database))
+        {
+            throw new BackupException($"there is no database at {database}; check --data");
+        }
+
         var target = new FileInfo(Path.GetFullPath(file));
         if (target.Exists)
         {
@@ -24,12 +33,17 @@ public static class SqliteBackup
         target.Directory!.Create();
         var partial = target.FullName + ".partial";
         File.Delete(partial);
-        await using (var connection = new SqliteConnection(connectionString))
+        await using (var connection = new SqliteConnection(ReadOnly(database)))
         {
             await connection.OpenAsync(cancellationToken);
             await using var command = new SqliteCommand("VACUUM INTO @file", connection);
             command.Parameters.AddWithValue("@file", partial);
             await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(partial, UnixFileMode.UserRead | UnixFileMode.UserWrite);
         }
 
         File.Move(partial, target.FullName);
@@ -59,9 +73,9 @@ public static class SqliteBackup
         }
 
         var database = Path.GetFullPath(new SqliteConnectionStringBuilder(connectionString).DataSource);
-        if (File.Exists(database))
+        if (new[] { database, database + "-wal", database + "-shm" }.FirstOrDefault(File.Exists) is { } existing)
         {
-            throw new BackupException($"{database} exists; stop the service and move its data folder aside first");
+            throw new BackupException($"{existing} exists; stop the service and move its data folder aside first");
         }
 
         await Check(backup, cancellationToken);
@@ -71,10 +85,12 @@ public static class SqliteBackup
         File.Move(partial, database);
     }
 
+    private static string ReadOnly(string file) =>
+        new SqliteConnectionStringBuilder { DataSource = file, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString();
+
     private static async Task Check(string backup, CancellationToken cancellationToken)
     {
-        var readOnly = new SqliteConnectionStringBuilder { DataSource = backup, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString();
-        await using var connection = new SqliteConnection(readOnly);
+        await using var connection = new SqliteConnection(ReadOnly(backup));
         try
         {
             await connection.OpenAsync(cancellationToken);

@@ -16,13 +16,13 @@ public static class DashboardClusterExtensions
         configuration.GetSection(DashboardClusterOptions.Section).Get<DashboardClusterOptions>() ?? new();
 
     /// <summary>
-    /// Checks the database before anything starts and applies the schema if asked to. Returns one
-    /// line that says what is wrong, or null.
+    /// Checks the settings and the database before anything starts and applies the schema if asked
+    /// to. Returns one line that says what is wrong, or null.
     /// </summary>
     public static async Task<string?> PrepareClusterDatabase(this IConfiguration configuration, bool applySchema, CancellationToken cancellationToken = default)
     {
         var cluster = configuration.GetClusterOptions();
-        if (await PostgresDatabase.Problem(cluster.ConnectionString, cancellationToken) is { } problem)
+        if ((cluster.Problem() ?? await PostgresDatabase.Problem(cluster.ConnectionString, cancellationToken)) is { } problem)
         {
             return problem;
         }

@@ -50,4 +50,17 @@ public sealed class DashboardClusterOptions
 
     /// <summary>Apply <c>deploy/sql/postgresql</c> at silo start (idempotent); off where operators apply it.</summary>
     public bool ApplySchema { get; set; } = true;
+
+    /// <summary>One line naming the first setting that cannot work, or null.</summary>
+    public string? Problem() =>
+        string.IsNullOrWhiteSpace(ClusterId) ? $"{Section}:ClusterId must not be empty"
+        : string.IsNullOrWhiteSpace(ServiceId) ? $"{Section}:ServiceId must not be empty"
+        : SiloPort is < 1 or > 65535 ? $"{Section}:SiloPort must be a port between 1 and 65535"
+        : GatewayPort is < 1 or > 65535 ? $"{Section}:GatewayPort must be a port between 1 and 65535"
+        : SiloPort == GatewayPort ? $"{Section}:SiloPort and GatewayPort must differ"
+        : ResponseTimeout <= TimeSpan.Zero ? $"{Section}:ResponseTimeout must be positive: every grain call would fail at once"
+        : ProbeTimeout <= TimeSpan.Zero ? $"{Section}:ProbeTimeout must be positive"
+        : !Uri.TryCreate(ManagementUrl, UriKind.Absolute, out var management) || management.Scheme is not ("http" or "https")
+            ? $"{Section}:ManagementUrl must be an http:// address such as http://127.0.0.1:9464"
+        : null;
 }

@@ -30,4 +30,12 @@ public sealed class EmbeddedOptions
 
     /// <summary>Apply the schema scripts at start (idempotent); turn off where operators apply them.</summary>
     public bool ApplySchema { get; set; } = true;
+
+    /// <summary>One line naming the first setting that cannot work, or null.</summary>
+    public string? Problem() =>
+        string.IsNullOrWhiteSpace(DataFolder) && string.IsNullOrWhiteSpace(ConnectionString) ? $"{Section}:DataFolder must name a folder"
+        : SiloPort is < 1 or > 65535 ? $"{Section}:SiloPort must be a port between 1 and 65535"
+        : GatewayPort is < 1 or > 65535 ? $"{Section}:GatewayPort must be a port between 1 and 65535"
+        : SiloPort == GatewayPort ? $"{Section}:SiloPort and GatewayPort must differ"
+        : null;
 }

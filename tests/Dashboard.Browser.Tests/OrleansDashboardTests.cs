@@ -37,6 +37,7 @@ public sealed class OrleansDashboardTests(Browser browser) : IClassFixture<Brows
         var viewer = await browser.NewPage(Pages.FullHd);
         await SignIn(viewer, app, "leader");
         await Expect(viewer).ToHaveURLAsync(new Regex("/signin\\?reason=forbidden"));
+        Assert.Equal(HttpStatusCode.NotFound, (await app.Http.GetAsync("/orleans/GrainState?grainId=ops&grainType=Dashboard.Grains.Access.UserGrain")).StatusCode);
         using var viewerKey = TestCredentials.Client(app.BaseAddress, await app.Http.IssueKey("运维探针", "viewer"));
         Assert.Equal(HttpStatusCode.Forbidden, (await viewerKey.GetAsync("/orleans/DashboardCounters")).StatusCode);
     }

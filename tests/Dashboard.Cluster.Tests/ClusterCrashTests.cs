@@ -21,6 +21,7 @@ public sealed class ClusterCrashTests(Postgres postgres, ITestOutputHelper outpu
     private const int Total = Batches * EventsPerBatch;
     private const int DemoOccupants = DemoRegistry.ElderlyCareOccupants;
     private static readonly TimeSpan RetryDelay = TimeSpan.FromMilliseconds(200);
+    private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(120);
 
     [Fact]
     public async Task After_a_silo_is_killed_every_event_counts_once_and_every_web_node_shows_the_same_totals()
@@ -36,7 +37,7 @@ public sealed class ClusterCrashTests(Postgres postgres, ITestOutputHelper outpu
         var webSettings = new Dictionary<string, string>(settings) { ["Dashboard:Mode"] = "cluster" };
         await using var web1 = await DashboardProcess.StartWeb("web-1", webSettings);
         await using var web2 = await DashboardProcess.StartWeb("web-2", webSettings);
-        await WaitUntil(async () => (await web1.GetCity()).ElderlyCare.Institutions == DemoRegistry.ElderlyCareInstitutions);
+        await Eventually.Until(async () => (await web1.GetCity()).ElderlyCare.Institutions == DemoRegistry.ElderlyCareInstitutions, Deadline);
         await using var wall1 = await Wall.Open(web1.BaseAddress!);
         await using var wall2 = await Wall.Open(web2.BaseAddress!);
 
@@ -44,7 +45,7 @@ public sealed class ClusterCrashTests(Postgres postgres, ITestOutputHelper outpu
         var acknowledged = new ConcurrentBag<(TimeSpan At, EventResult Result)>();
         var failures = new ConcurrentBag<TimeSpan>();
         var load = SendAll([web1, web2], Events.AdmissionBatches("cluster", Batches, EventsPerBatch), clock, acknowledged, failures);
-        await WaitUntil(() => Task.FromResult(acknowledged.Count >= Total / 4));
+        await Eventually.Until(() => acknowledged.Count >= Total / 4, Deadline);
         var killedAt = clock.Elapsed;
         await silo2.Kill();
         await load;
@@ -58,7 +59,7 @@ public sealed class ClusterCrashTests(Postgres postgres, ITestOutputHelper outpu
         Assert.Equal(Total, acknowledged.Count(entry => entry.Result.Status != EventStatus.Rejected));
         Assert.Equal(DemoOccupants + Total, (await web1.GetCity()).ElderlyCare.Occupants);
         Assert.Equal(DemoOccupants + Total, (await web2.GetCity()).ElderlyCare.Occupants);
-        await WaitUntil(() => Task.FromResult(wall1.Occupants == DemoOccupants + Total && wall2.Occupants == DemoOccupants + Total));
+        await Eventually.Until(() => wall1.Occupants == DemoOccupants + Total && wall2.Occupants == DemoOccupants + Total, Deadline);
     }
 
     /// <summary>A silo on ports of its own, named for the membership table.</summary>
@@ -104,15 +105,6 @@ public sealed class ClusterCrashTests(Postgres postgres, ITestOutputHelper outpu
                 }
             }
         })));
-
-    private static async Task WaitUntil(Func<Task<bool>> condition)
-    {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(120));
-        while (!await condition())
-        {
-            await Task.Delay(TimeSpan.FromMilliseconds(50), timeout.Token);
-        }
-    }
 
     private sealed record IngestResultView(List<EventResult> Results);
 }

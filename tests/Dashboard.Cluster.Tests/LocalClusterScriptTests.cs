@@ -7,7 +7,11 @@ using Xunit.Abstractions;
 
 namespace Dashboard.Cluster.Tests;
 
-/// <summary>The README's "Run a cluster" commands, run as an operator would run them.</summary>
+/// <summary>
+/// The README's "Run a cluster" commands, run as an operator would run them. In the PostgreSQL
+/// collection (without using its server) so that it does not run beside the other cluster tests.
+/// </summary>
+[Collection(PostgresCollection.Name)]
 public sealed class LocalClusterScriptTests(ITestOutputHelper output)
 {
     private const int DemoOccupants = DemoRegistry.ElderlyCareOccupants;
@@ -38,7 +42,7 @@ public sealed class LocalClusterScriptTests(ITestOutputHelper output)
             await load.WaitForMore(200);
             var total = await load.Stop();
             var expected = DemoOccupants + 1 + total;
-            await WaitUntil(() => wall1.Occupants == expected && wall2.Occupants == expected);
+            await Eventually.Until(() => wall1.Occupants == expected && wall2.Occupants == expected, TimeSpan.FromSeconds(10));
             output.WriteLine($"{restart}{total} events acknowledged, {load.Retries} requests sent again; " +
                 $"the walls went at most {wall1.LongestGap.TotalSeconds:0.0} s and {wall2.LongestGap.TotalSeconds:0.0} s without a change");
             var again = await load.SendAgain(web2);
@@ -68,15 +72,6 @@ public sealed class LocalClusterScriptTests(ITestOutputHelper output)
             {
                 Directory.Delete(moved.Groups[1].Value.Trim(), recursive: true);
             }
-        }
-    }
-
-    private static async Task WaitUntil(Func<bool> condition)
-    {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
-        while (!condition())
-        {
-            await Task.Delay(TimeSpan.FromMilliseconds(20), timeout.Token);
         }
     }
 

@@ -21,14 +21,6 @@ public sealed class SchemaUpgradeTests(Postgres postgres)
         Assert.Equal(DemoRegistry.ElderlyCareOccupants + SchemaFixture.Admitted + 1, (await web.GetCity()).ElderlyCare.Occupants);
 
         await using var connection = new NpgsqlConnection(connectionString);
-        await connection.OpenAsync();
-        await using var versions = await new NpgsqlCommand("SELECT component, max(version) FROM DashboardSchemaVersion GROUP BY component", connection).ExecuteReaderAsync();
-        var recorded = new Dictionary<string, long>();
-        while (await versions.ReadAsync())
-        {
-            recorded[versions.GetString(0)] = Convert.ToInt64(versions.GetValue(1), System.Globalization.CultureInfo.InvariantCulture);
-        }
-
-        Assert.Equal(SchemaFixture.NewestVersions("postgresql"), recorded);
+        Assert.Equal(SchemaFixture.NewestVersions("postgresql"), await SchemaFixture.RecordedVersions(connection));
     }
 }

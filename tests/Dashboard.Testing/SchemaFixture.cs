@@ -24,6 +24,22 @@ public static partial class SchemaFixture
             .GroupBy(match => match.Groups["component"].Value)
             .ToDictionary(group => group.Key, group => group.Max(match => long.Parse(match.Groups["version"].Value, System.Globalization.CultureInfo.InvariantCulture)));
 
+    /// <summary>The newest version of each component that a database has recorded.</summary>
+    public static async Task<Dictionary<string, long>> RecordedVersions(System.Data.Common.DbConnection connection)
+    {
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT Component, max(Version) FROM DashboardSchemaVersion GROUP BY Component";
+        await using var versions = await command.ExecuteReaderAsync();
+        var recorded = new Dictionary<string, long>();
+        while (await versions.ReadAsync())
+        {
+            recorded[versions.GetString(0)] = Convert.ToInt64(versions.GetValue(1), System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        return recorded;
+    }
+
     [GeneratedRegex(@"INSERT INTO DashboardSchemaVersion[^;]*?VALUES\s*\('(?<component>[a-z-]+)',\s*(?<version>\d+)")]
     private static partial Regex VersionRecord();
 }

@@ -17,6 +17,9 @@ public sealed class SteadyIngest : IAsyncDisposable
     private const int EventsPerBatch = 10;
     private const int ResendBatchSize = 500;
 
+    /// <summary>Longer than any restart or failover the tests cause; a node that never comes back fails the test.</summary>
+    private static readonly TimeSpan GiveUpAfter = TimeSpan.FromMinutes(2);
+
     private readonly ConcurrentBag<object[]> sent = [];
     private readonly ConcurrentBag<EventResult> acknowledged = [];
     private readonly CancellationTokenSource stop = new();
@@ -40,11 +43,7 @@ public sealed class SteadyIngest : IAsyncDisposable
     public async Task WaitForMore(int events)
     {
         var target = Acknowledged + events;
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        while (Acknowledged < target)
-        {
-            await Task.Delay(TimeSpan.FromMilliseconds(5), timeout.Token);
-        }
+        await Eventually.Until(() => Acknowledged >= target, TimeSpan.FromSeconds(60));
     }
 
     /// <summary>Stops after the batches in flight are answered; returns how many events were acknowledged.</summary>
@@ -96,8 +95,14 @@ public sealed class SteadyIngest : IAsyncDisposable
     /// </summary>
     private async Task<List<EventResult>> Deliver(object[] batch, Func<HttpClient> node)
     {
+        var giveUp = DateTimeOffset.UtcNow + GiveUpAfter;
         while (true)
         {
+            if (DateTimeOffset.UtcNow > giveUp)
+            {
+                throw new TimeoutException($"a batch was not acknowledged within {GiveUpAfter.TotalSeconds:0} s of retries");
+            }
+
             TimeSpan wait;
             try
             {

@@ -14,6 +14,8 @@ public sealed class ConfigurationTests
     [InlineData("Dashboard:Backup:Every", "00:00:00")]
     [InlineData("Dashboard:Backup:Keep", "0")]
     [InlineData("Dashboard:Embedded:GatewayPort", "70000")]
+    [InlineData("Dashboard:Tracing:OtlpEndpoint", "collector:4317")]
+    [InlineData("Dashboard:Tracing:SampleRatio", "2")]
     public async Task A_setting_that_cannot_work_stops_the_start_with_one_line_naming_its_key(string key, string value)
     {
         var (exitCode, errors) = await DashboardProcess.StartRefused(new Dictionary<string, string> { [key] = value });

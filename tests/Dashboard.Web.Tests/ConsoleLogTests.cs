@@ -36,19 +36,14 @@ public sealed class ConsoleLogTests
         var rejection = Assert.Single(entries, entry => entry.GetProperty("Category").GetString() == "Dashboard.Web.Ingest.IngestLog");
         Assert.Equal("Warning", rejection.GetProperty("LogLevel").GetString());
         Assert.True(rejection.GetProperty("EventId").GetInt32() != 0, "the line has an event id");
-        Assert.StartsWith("Ingest from ", rejection.GetProperty("Message").GetString(), StringComparison.Ordinal);
+        Assert.StartsWith("Ingest from key:", rejection.GetProperty("Message").GetString(), StringComparison.Ordinal);
         Assert.Contains(" 40 of 40 events rejected: 40× ", rejection.GetProperty("Message").GetString(), StringComparison.Ordinal);
         Assert.Contains(rejection.GetProperty("Scopes").EnumerateArray(), scope => scope.TryGetProperty("RequestId", out _));
     }
 
     private static async Task<IReadOnlyList<string>> WaitForLines(DashboardProcess process, Func<IReadOnlyList<string>, bool> done)
     {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        while (!done(process.Output))
-        {
-            await Task.Delay(TimeSpan.FromMilliseconds(20), timeout.Token);
-        }
-
+        await Eventually.Until(() => done(process.Output), TimeSpan.FromSeconds(30));
         return process.Output;
     }
 }

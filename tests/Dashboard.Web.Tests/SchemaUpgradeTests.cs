@@ -18,14 +18,6 @@ public sealed class SchemaUpgradeTests
         Assert.Equal(DemoRegistry.ElderlyCareOccupants + SchemaFixture.Admitted + 1, (await service.GetCity()).ElderlyCare.Occupants);
 
         await using var connection = new SqliteConnection($"Data Source={Path.Combine(folder, "dashboard.db")};Mode=ReadOnly;Pooling=False");
-        await connection.OpenAsync();
-        await using var versions = await new SqliteCommand("SELECT Component, max(Version) FROM DashboardSchemaVersion GROUP BY Component", connection).ExecuteReaderAsync();
-        var recorded = new Dictionary<string, long>();
-        while (await versions.ReadAsync())
-        {
-            recorded[versions.GetString(0)] = versions.GetInt64(1);
-        }
-
-        Assert.Equal(SchemaFixture.NewestVersions("sqlite"), recorded);
+        Assert.Equal(SchemaFixture.NewestVersions("sqlite"), await SchemaFixture.RecordedVersions(connection));
     }
 }

@@ -25,8 +25,8 @@ namespace Dashboard.Web.Hosting;
 
 public static class DashboardWebExtensions
 {
-    public const string ModeKey = "Dashboard:Mode";
-    public const string ClusterMode = "cluster";
+    private const string ModeKey = "Dashboard:Mode";
+    private const string ClusterMode = "cluster";
 
     /// <summary>A batch of 1,000 events is about 200 KB; the registry import allows more on its own endpoint.</summary>
     public const long MaxRequestBodyBytes = 2 * 1024 * 1024;
@@ -68,8 +68,10 @@ public static class DashboardWebExtensions
             ? builder.Configuration.PrepareClusterDatabase(applySchema: false)
             : Task.FromResult(EmbeddedOptions.From(builder.Configuration).Problem());
 
-    public static bool IsClusterMode(this WebApplicationBuilder builder) =>
-        string.Equals(builder.Configuration[ModeKey], ClusterMode, StringComparison.OrdinalIgnoreCase);
+    public static bool IsClusterMode(this WebApplicationBuilder builder) => builder.Configuration.IsClusterMode();
+
+    public static bool IsClusterMode(this IConfiguration configuration) =>
+        string.Equals(configuration[ModeKey], ClusterMode, StringComparison.OrdinalIgnoreCase);
 
     public static void AddDashboardWeb(this WebApplicationBuilder builder)
     {
@@ -129,7 +131,7 @@ public static class DashboardWebExtensions
         app.UseMiddleware<Utf8JsonOnly>();
 
         app.MapOpenApi().RequireAuthorization(Policies.Admin);
-        app.MapDashboardMetrics();
+        app.MapDashboardTelemetry();
         app.MapDashboardHealth();
         app.MapAccess();
         app.MapIngest();

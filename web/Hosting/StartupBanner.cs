@@ -34,7 +34,7 @@ public sealed partial class StartupBanner(
             OpenTheWall(logger, $"{address.TrimEnd('/')}/");
         }
 
-        if (string.Equals(configuration[DashboardWebExtensions.ModeKey], DashboardWebExtensions.ClusterMode, StringComparison.OrdinalIgnoreCase))
+        if (configuration.IsClusterMode())
         {
             ClusterNode(logger, configuration.GetClusterOptions().ClusterId);
             return;

@@ -55,14 +55,14 @@ public static class IngestEndpoints
         var valid = EventValidator.Validate(body, out var errors);
         if (errors.Count > 0)
         {
-            IngestLog.BatchRefused(log, user.Identity?.Name, errors);
+            IngestLog.BatchRefused(log, user.RateLimitPartition(), errors);
             return TypedResults.ValidationProblem(errors, title: "事件批次无效，未应用任何事件");
         }
 
         var planned = await IngestScope.Restrict(valid, user.Scope(), grains);
         var results = await IngestPipeline.Apply(planned, grains);
         metrics.Record(body!.Events!.Select(item => item!.Type!), valid, planned, results);
-        IngestLog.Rejections(log, user.Identity?.Name, results);
+        IngestLog.Rejections(log, user.RateLimitPartition(), results);
         await ReportingActivity.Record(user, results, grains, clock, logs.CreateLogger(nameof(ReportingActivity)));
         return TypedResults.Ok(IngestResponse.Of(results));
     }

@@ -4,7 +4,8 @@ namespace Dashboard.Web.Ingest;
 
 /// <summary>
 /// One line per batch that was refused or had events rejected, never one per event: a sender that
-/// gets a field wrong sends it wrong in every event. Reasons are the answer's own words, grouped.
+/// gets a field wrong sends it wrong in every event. Reasons are the answer's own words, grouped. The
+/// caller is named by its credential's kind and id (<c>key:…</c>), never by a person's name.
 /// </summary>
 public static partial class IngestLog
 {

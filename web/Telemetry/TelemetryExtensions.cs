@@ -31,14 +31,17 @@ public static class TelemetryExtensions
     private static bool IsTraced(HttpContext context) => context.Request.Path.StartsWithSegments("/api", StringComparison.Ordinal)
         || context.Request.Path.StartsWithSegments("/hubs", StringComparison.Ordinal);
 
-    /// <summary>Admin-only: the figures name counties' activity and the service's inner workings.</summary>
-    public static void MapDashboardMetrics(this WebApplication app)
+    /// <summary>Admin-only: the metrics scrape and Orleans' dashboard name counties' activity and the service's inner workings.</summary>
+    public static void MapDashboardTelemetry(this WebApplication app)
     {
         if (app.Configuration.MetricsEnabled())
         {
             app.MapPrometheusScrapingEndpoint(DashboardTelemetry.MetricsPath).RequireAuthorization(Policies.Admin);
         }
 
-        app.MapOrleansDashboard(app.Configuration)?.RequireAuthorization(Policies.Admin);
+        foreach (var endpoints in app.MapOrleansDashboard(app.Configuration))
+        {
+            endpoints.RequireAuthorization(Policies.Admin);
+        }
     }
 }

@@ -3,9 +3,19 @@ using Npgsql;
 
 namespace Dashboard.Grains.Health;
 
-/// <summary>The cluster's database answers a query: grain state can be read and written.</summary>
-public sealed class PostgresHealthCheck(string connectionString) : IHealthCheck
+/// <summary>
+/// The cluster's database answers a query: grain state can be read and written. The probe has a small
+/// pool of its own, so it neither waits behind grain storage under load nor clears storage's
+/// connections when it fails.
+/// </summary>
+public sealed class PostgresHealthCheck(string storageConnectionString) : IHealthCheck
 {
+    private readonly string connectionString = new NpgsqlConnectionStringBuilder(storageConnectionString)
+    {
+        ApplicationName = "dashboard-health",
+        MaxPoolSize = 2,
+    }.ConnectionString;
+
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
         await using var connection = new NpgsqlConnection(connectionString);

@@ -19,7 +19,7 @@ public sealed class SqliteHealthCheck(string connectionString) : IHealthCheck
             await command.ExecuteScalarAsync(cancellationToken);
             return HealthCheckResult.Healthy("the SQLite database answers");
         }
-        catch (SqliteException exception)
+        catch (Exception exception)
         {
             return HealthCheckResult.Unhealthy("the SQLite database cannot be read", exception);
         }

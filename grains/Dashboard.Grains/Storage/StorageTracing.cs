@@ -2,7 +2,10 @@ using System.Diagnostics;
 
 namespace Dashboard.Grains.Storage;
 
-/// <summary>A span per group-commit write, so a trace shows where an acknowledgement waited for the disk.</summary>
+/// <summary>
+/// A span per group-commit write, in the trace of the request that started it, with the number of
+/// changes it made durable.
+/// </summary>
 public static class StorageTracing
 {
     public const string SourceName = "Dashboard.Storage";

@@ -23,21 +23,21 @@ public static class DashboardTelemetry
     /// <summary>Off: nothing is aggregated or served (the product's own instruments still count, unread).</summary>
     private const string MetricsEnabledKey = "Dashboard:Metrics:Enabled";
 
-    /// <summary>Where spans go (OTLP; gRPC unless OTEL_EXPORTER_OTLP_PROTOCOL says http/protobuf); empty: no tracing.</summary>
-    private const string OtlpEndpointKey = "Dashboard:Tracing:OtlpEndpoint";
-
-    /// <summary>The share of traces started here that are kept; a caller's sampled traceparent is always followed.</summary>
-    private const string SampleRatioKey = "Dashboard:Tracing:SampleRatio";
-
     public static bool MetricsEnabled(this IConfiguration configuration) => configuration.GetValue(MetricsEnabledKey, defaultValue: true);
 
-    public static bool TracingEnabled(this IConfiguration configuration) => !string.IsNullOrWhiteSpace(configuration[OtlpEndpointKey]);
+    public static TracingOptions GetTracingOptions(this IConfiguration configuration) =>
+        configuration.GetSection(TracingOptions.Section).Get<TracingOptions>() ?? new();
+
+    public static bool TracingEnabled(this IConfiguration configuration) => configuration.GetTracingOptions().Enabled;
 
     public static void AddDashboardTelemetry(
         this IServiceCollection services, IConfiguration configuration, string serviceName,
         Action<MeterProviderBuilder> processMeters, Action<TracerProviderBuilder>? processSources = null)
     {
-        if (!configuration.MetricsEnabled() && !configuration.TracingEnabled())
+        var tracing = configuration.GetTracingOptions();
+        services.AddOptions<TracingOptions>().Bind(configuration.GetSection(TracingOptions.Section))
+            .Validate(options => options.Problem() is null, tracing.Problem() ?? string.Empty).ValidateOnStart();
+        if (!configuration.MetricsEnabled() && !tracing.Enabled || tracing.Problem() is not null)
         {
             return;
         }
@@ -54,16 +54,14 @@ public static class DashboardTelemetry
             });
         }
 
-        if (configuration.TracingEnabled())
+        if (tracing.Enabled)
         {
-            var endpoint = new Uri(configuration[OtlpEndpointKey]!);
-            var ratio = configuration.GetValue(SampleRatioKey, defaultValue: 1.0);
-            telemetry.WithTracing(tracing =>
+            telemetry.WithTracing(spans =>
             {
-                tracing.SetSampler(new ParentBasedSampler(new TraceIdRatioBasedSampler(ratio)))
+                spans.SetSampler(new ParentBasedSampler(new TraceIdRatioBasedSampler(tracing.SampleRatio)))
                     .AddSource(ActivitySources.AllActivitySourceName, StorageTracing.SourceName, NpgsqlSource);
-                processSources?.Invoke(tracing);
-                tracing.AddOtlpExporter(otlp => otlp.Endpoint = endpoint);
+                processSources?.Invoke(spans);
+                spans.AddOtlpExporter(otlp => otlp.Endpoint = new Uri(tracing.OtlpEndpoint));
             });
         }
     }

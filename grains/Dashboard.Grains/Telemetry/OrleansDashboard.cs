@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using OrleansDashboardExtensions = Orleans.Dashboard.ServiceCollectionExtensions;
@@ -34,7 +36,18 @@ public static class OrleansDashboard
         }
     }
 
-    /// <summary>The page and its API, or null when the dashboard is off.</summary>
-    public static RouteGroupBuilder? MapOrleansDashboard(this IEndpointRouteBuilder endpoints, IConfiguration configuration) =>
-        configuration.OrleansDashboardEnabled() ? OrleansDashboardExtensions.MapOrleansDashboard(endpoints, Path) : null;
+    /// <summary>
+    /// The page and its API, or none when the dashboard is off. Its grain state viewer is refused (404,
+    /// ahead of the dashboard's own route): it would show any grain's state, users' and keys' too.
+    /// </summary>
+    public static IEnumerable<IEndpointConventionBuilder> MapOrleansDashboard(this IEndpointRouteBuilder endpoints, IConfiguration configuration)
+    {
+        if (!configuration.OrleansDashboardEnabled())
+        {
+            return [];
+        }
+
+        var grainState = endpoints.MapGet($"{Path}/GrainState", () => TypedResults.NotFound()).WithOrder(-1);
+        return [OrleansDashboardExtensions.MapOrleansDashboard(endpoints, Path), grainState];
+    }
 }

@@ -11,7 +11,10 @@ namespace Dashboard.Grains.Storage;
 /// <remarks>
 /// Changes must be made in memory synchronously, within one grain turn, before <see cref="Durable"/>.
 /// A failed write leaves memory ahead of storage: the failure is kept, every later caller gets it,
-/// and <paramref name="write"/> is expected to have the activation dropped.
+/// and <paramref name="write"/> is expected to have the activation dropped. Callers get an
+/// <see cref="OrleansException"/> that names the storage's error without carrying it: a driver's
+/// exception (Npgsql's) cannot cross to a web node, which would answer 500 instead of asking the
+/// sender to retry.
 /// </remarks>
 public sealed class GroupCommit(Func<Task> write)
 {
@@ -29,7 +32,7 @@ public sealed class GroupCommit(Func<Task> write)
     {
         if (failure is not null)
         {
-            throw new OrleansException("An earlier write of this grain failed; retry once it has been reloaded.", failure);
+            throw new OrleansException($"An earlier write of this grain failed; retry once it has been reloaded. {failure.Message}");
         }
     }
 
@@ -67,8 +70,8 @@ public sealed class GroupCommit(Func<Task> write)
             catch (Exception exception)
             {
                 span?.SetStatus(ActivityStatusCode.Error, exception.GetType().Name);
-                failure = exception;
-                group.SetException(exception);
+                failure = new OrleansException($"The grain state write failed ({exception.GetType().Name}: {exception.Message}); retry.");
+                group.SetException(failure);
             }
         }
 

@@ -37,7 +37,7 @@ public static class DashboardTelemetry
         var tracing = configuration.GetTracingOptions();
         services.AddOptions<TracingOptions>().Bind(configuration.GetSection(TracingOptions.Section))
             .Validate(options => options.Problem() is null, tracing.Problem() ?? string.Empty).ValidateOnStart();
-        if (!configuration.MetricsEnabled() && !tracing.Enabled || tracing.Problem() is not null)
+        if (!configuration.MetricsEnabled() && !tracing.Enabled)
         {
             return;
         }
@@ -54,7 +54,8 @@ public static class DashboardTelemetry
             });
         }
 
-        if (tracing.Enabled)
+        // Settings that cannot work are refused at start (ValidateOnStart above), before this runs.
+        if (tracing.Enabled && tracing.Problem() is null)
         {
             telemetry.WithTracing(spans =>
             {

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text.Json;
 using System.Threading.Channels;
 using Dashboard.Testing;
@@ -26,6 +27,48 @@ public sealed class PushTests
         Assert.Equal(
             snapshot.GetProperty("elderlyCare").GetProperty("occupants").GetInt32() + 1,
             update.GetProperty("data").GetProperty("elderlyCare").GetProperty("occupants").GetInt32());
+    }
+
+    [Fact]
+    public async Task After_a_quiet_spell_a_change_goes_out_at_once_and_the_next_within_the_interval_waits_for_its_end()
+    {
+        var interval = TimeSpan.FromSeconds(4);
+        await using var app = new DashboardApp(extraSettings: new Dictionary<string, string?> { ["Dashboard:Push:FlushInterval"] = interval.ToString() });
+        await using var connection = TestCredentials.Hub(app.BaseAddress).Build();
+        var updates = Channel.CreateUnbounded<(JsonElement Update, long At)>();
+        connection.On<JsonElement>("update", update => updates.Writer.TryWrite((update, Stopwatch.GetTimestamp())));
+        await connection.StartAsync();
+        await connection.InvokeAsync<JsonElement>("Subscribe", "city");
+        await Quiet(updates.Reader, interval + TimeSpan.FromMilliseconds(500));
+
+        var posted = Stopwatch.GetTimestamp();
+        (await app.Http.Post(Events.Admitted("edge-1"))).EnsureSuccessStatusCode();
+        var first = await updates.Reader.ReadAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(10));
+        (await app.Http.Post(Events.Admitted("edge-2"))).EnsureSuccessStatusCode();
+        var second = await updates.Reader.ReadAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(10));
+
+        Assert.InRange(Stopwatch.GetElapsedTime(posted, first.At), TimeSpan.Zero, TimeSpan.FromSeconds(1));
+        Assert.InRange(Stopwatch.GetElapsedTime(first.At, second.At), interval - TimeSpan.FromMilliseconds(500), interval + TimeSpan.FromSeconds(2));
+        Assert.Equal(
+            first.Update.GetProperty("data").GetProperty("elderlyCare").GetProperty("occupants").GetInt32() + 1,
+            second.Update.GetProperty("data").GetProperty("elderlyCare").GetProperty("occupants").GetInt32());
+    }
+
+    /// <summary>Reads and drops what the start's own changes pushed until nothing arrives for <paramref name="span"/>.</summary>
+    private static async Task Quiet<T>(ChannelReader<T> updates, TimeSpan span)
+    {
+        while (true)
+        {
+            using var silence = new CancellationTokenSource(span);
+            try
+            {
+                await updates.ReadAsync(silence.Token);
+            }
+            catch (OperationCanceledException) when (silence.IsCancellationRequested)
+            {
+                return;
+            }
+        }
     }
 
     [Fact]

@@ -9,6 +9,10 @@ namespace Dashboard.Grains.Push;
 /// <summary>
 /// One per silo. Grains publish every change; only the newest version per key is kept until the next
 /// flush, so the cost of fan-out follows the flush rate and the number of keys, not the event rate.
+/// Flushes are on the leading and the trailing edge: the first change after a quiet interval goes
+/// out almost at once (after a tenth of the interval), and changes that follow within the interval go
+/// together at its end, so a quiet wall shows a change as soon as it is durable and a busy one still
+/// gets one message per key per interval.
 /// </summary>
 public sealed class UpdateNotifier(
     IGrainFactory grains,
@@ -19,6 +23,19 @@ public sealed class UpdateNotifier(
     private readonly ConcurrentDictionary<string, PendingUpdate> pending = new(StringComparer.Ordinal);
 
     private readonly CancellationTokenSource stopping = new();
+
+    /// <summary>
+    /// The leading edge waits a tenth of the interval (10 ms by default): one ingest batch changes many
+    /// institutions, whose roll-ups reach the county and the city within a few milliseconds, and a
+    /// wall should see the batch whole rather than its first event alone.
+    /// </summary>
+    private const int GatherShare = 10;
+
+    /// <summary>Released once when the first change arrives after a flush took what was pending.</summary>
+    private readonly SemaphoreSlim changed = new(0, 1);
+
+    /// <summary>1 from the first change after a flush until the next flush takes it.</summary>
+    private int signalled;
 
     private ImmutableArray<IDashboardObserver> observers = [];
 
@@ -36,9 +53,17 @@ public sealed class UpdateNotifier(
     {
         var update = new PendingUpdate(version, build);
         pending.AddOrUpdate(key, update, (_, queued) => queued.Version > version ? queued : update);
+        if (Interlocked.Exchange(ref signalled, 1) == 0)
+        {
+            changed.Release();
+        }
     }
 
-    public void Dispose() => stopping.Dispose();
+    public void Dispose()
+    {
+        stopping.Dispose();
+        changed.Dispose();
+    }
 
     public void Participate(ISiloLifecycle lifecycle) =>
         lifecycle.Subscribe(nameof(UpdateNotifier), ServiceLifecycleStage.Active, Start, Stop);
@@ -62,11 +87,20 @@ public sealed class UpdateNotifier(
 
     private async Task Run()
     {
-        using var timer = new PeriodicTimer(options.Value.FlushInterval, clock);
+        var interval = options.Value.FlushInterval;
+        var gather = interval / GatherShare;
+        var lastFlush = DateTimeOffset.MinValue;
         try
         {
-            while (await timer.WaitForNextTickAsync(stopping.Token))
+            while (true)
             {
+                await changed.WaitAsync(stopping.Token);
+                var wait = lastFlush == DateTimeOffset.MinValue ? TimeSpan.Zero : lastFlush + interval - clock.GetUtcNow();
+                await Task.Delay(wait > gather ? wait : gather, clock, stopping.Token);
+
+                // Reset before taking: a change that lands meanwhile is either taken now or signals again.
+                Volatile.Write(ref signalled, 0);
+                lastFlush = clock.GetUtcNow();
                 await Flush();
             }
         }

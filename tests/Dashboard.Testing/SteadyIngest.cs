@@ -54,6 +54,18 @@ public sealed class SteadyIngest : IAsyncDisposable
         return Acknowledged;
     }
 
+    /// <summary>
+    /// What a service restored from a copy holds of this feed: the admissions it shows, and, once
+    /// everything is sent again, how many it recognised, how many it counted, and the admissions then.
+    /// </summary>
+    public async Task<RestoredFeed> CheckRestored(DashboardProcess restored)
+    {
+        var kept = (await restored.GetCity()).ElderlyCare.Occupants - DemoRegistry.ElderlyCareOccupants;
+        var resent = await SendAgain(restored.Http);
+        var final = (await restored.GetCity()).ElderlyCare.Occupants - DemoRegistry.ElderlyCareOccupants;
+        return new RestoredFeed(kept, resent.Count(result => result.Status == EventStatus.Duplicate), resent.Count(result => result.Status == EventStatus.Accepted), final);
+    }
+
     /// <summary>Sends every event again, in large batches one at a time, and returns each event's result.</summary>
     public async Task<List<EventResult>> SendAgain(HttpClient http)
     {
@@ -129,3 +141,9 @@ public sealed class SteadyIngest : IAsyncDisposable
 
     private sealed record Answer(List<EventResult> Results);
 }
+
+/// <param name="Kept">Admissions of the feed the restored copy shows.</param>
+/// <param name="Duplicates">Events it recognised when everything was sent again.</param>
+/// <param name="Accepted">Events it counted then.</param>
+/// <param name="Final">Admissions of the feed it shows afterwards.</param>
+public sealed record RestoredFeed(int Kept, int Duplicates, int Accepted, int Final);

@@ -7,9 +7,13 @@ namespace Dashboard.Bench;
 /// For <c>ingest</c>, <c>--rate</c> offers that many events a second in total (open loop, latency counted
 /// from when each request was due); without it senders send as fast as they are acknowledged. Its
 /// warm-up (5 s by default) is not counted: a single sender needs longer for the JIT to settle.
+/// <c>--light</c> adds connections that subscribe like walls but only count what arrives
+/// (<see cref="LightConnection"/>); <c>--protocol</c> is the hub protocol of every connection. On
+/// PostgreSQL, <c>--webs</c> and <c>--silos</c> size the cluster; connections are dealt out over its
+/// web nodes in turn.
 /// </summary>
-public sealed record BenchOptions(string Scenario, TimeSpan Duration, TimeSpan WarmUp, int Senders, int Batch, int Clients, int Rate,
-    int Institutions, int Counties, string Store)
+public sealed record BenchOptions(string Scenario, TimeSpan Duration, TimeSpan WarmUp, int Senders, int Batch, int Clients, int Light,
+    bool MessagePack, int Rate, int Institutions, int Counties, string Store, int Webs, int Silos)
 {
     public static BenchOptions Parse(string[] args)
     {
@@ -29,9 +33,18 @@ public sealed record BenchOptions(string Scenario, TimeSpan Duration, TimeSpan W
             Number("senders", 16),
             Number("batch", 100),
             Number("clients", fanout ? 5000 : 100),
+            Number("light", 0),
+            values.GetValueOrDefault("protocol", "json") switch
+            {
+                "json" => false,
+                "messagepack" => true,
+                var other => throw new ArgumentException($"unknown protocol '{other}': json | messagepack"),
+            },
             Number("rate", scenario == "ingest" ? 0 : fanout ? 10 : 1000),
             Number("institutions", 50_000),
             Number("counties", 3_000),
-            values.GetValueOrDefault("store", "sqlite"));
+            values.GetValueOrDefault("store", "sqlite"),
+            Number("webs", 1),
+            Number("silos", 1));
     }
 }

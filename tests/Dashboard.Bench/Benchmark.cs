@@ -12,7 +12,7 @@ public static class Benchmark
         var options = BenchOptions.Parse(args);
         Console.WriteLine($"scenario {options.Scenario}, store {options.Store}, {Environment.ProcessorCount} cores, {DateTimeOffset.Now:yyyy-MM-dd HH:mm}");
         var starting = Stopwatch.StartNew();
-        await using var system = await SystemUnderTest.Start(options.Store, ScaleScenario.Settings(options));
+        await using var system = await SystemUnderTest.Start(options, ScaleScenario.Settings(options));
         var startup = starting.Elapsed;
         var figures = options.Scenario switch
         {

@@ -1,8 +1,11 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using Dashboard.Testing;
+using Dashboard.Web.Push;
 using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Dashboard.Bench;
 
@@ -12,7 +15,9 @@ namespace Dashboard.Bench;
 /// each client measures the time from a batch's send to the first update that contains it. Side by
 /// side: a client that polls the REST snapshot every 5 s, as a Grafana-style dashboard would. As
 /// <c>fanout</c> it runs with many clients for long: the server's memory per connection, whether it
-/// stays flat, and its processor use.
+/// stays flat, and its processor use. Light connections (<see cref="LightConnection"/>) load the server
+/// like walls while a few full clients measure, so the figure is the server's and not the generator's;
+/// the processor time of the product's processes is divided by the messages they delivered.
 /// </summary>
 public static class LatencyScenario
 {
@@ -35,25 +40,38 @@ public static class LatencyScenario
         var push = Figures.NewHistogram();
         var perClient = new List<HdrHistogram.HistogramBase>();
         var poll = Figures.NewHistogram();
+        var servers = system.Webs.Concat(system.Silos).Distinct().ToArray();
+        var protocol = options.MessagePack ? "MessagePack" : "JSON";
 
-        Console.WriteLine($"{options.Clients} SignalR clients, {options.Rate} events/s for {options.Duration.TotalSeconds:0} s");
+        Console.WriteLine($"{options.Clients} SignalR clients and {options.Light} light connections ({protocol}) on {system.Webs.Count} web node(s), {options.Rate} events/s for {options.Duration.TotalSeconds:0} s");
         await Task.Delay(Settle);
-        var idle = system.Web.Usage();
+        var idle = WebMemory(system);
         var clients = new List<HubConnection>();
+        var received = new StrongBox<long>();
         foreach (var group in Enumerable.Range(0, options.Clients).Chunk(ConnectingAtOnce))
         {
             var histograms = group.Select(_ => (HdrHistogram.HistogramBase)Figures.NewHistogram()).ToArray();
             perClient.AddRange(histograms);
-            clients.AddRange(await Task.WhenAll(group.Select((index, position) => Connect(system.Web.BaseAddress!, index % 2 == 0, start, sent, histograms[position]))));
+            clients.AddRange(await Task.WhenAll(group.Select((index, position) =>
+                Connect(system.Webs[index % system.Webs.Count].BaseAddress!, options.MessagePack, Groups(index), start, sent, histograms[position], received))));
+        }
+
+        var light = new List<LightConnection>();
+        foreach (var group in Enumerable.Range(options.Clients, options.Light).Chunk(ConnectingAtOnce))
+        {
+            light.AddRange(await Task.WhenAll(group.Select(index =>
+                LightConnection.Open(system.Webs[index % system.Webs.Count].BaseAddress!, options.MessagePack, Groups(index)))));
         }
 
         await Task.Delay(Settle);
-        var connected = system.Web.Usage();
-        Console.WriteLine($"server {idle.WorkingSetBytes / Megabyte:0} MB idle, {connected.WorkingSetBytes / Megabyte:0} MB with {clients.Count} connections");
+        var connectedMemory = WebMemory(system);
+        var connections = clients.Count + light.Count;
+        Console.WriteLine($"web nodes {idle / Megabyte:0} MB idle, {connectedMemory / Megabyte:0} MB with {connections} connections");
         using var stop = new CancellationTokenSource();
         var poller = Poll(system.Web, start, sent, poll, stop.Token);
 
         var clock = Stopwatch.StartNew();
+        var connected = servers.Select(server => server.Usage()).ToArray();
         var interval = TimeSpan.FromSeconds((double)EventsPerBatch / options.Rate);
         var sampleEvery = options.Duration / MemorySamples;
         var memory = new List<double>();
@@ -62,7 +80,7 @@ public static class LatencyScenario
         {
             if (clock.Elapsed >= sampleEvery * memory.Count)
             {
-                memory.Add(system.Web.Usage().WorkingSetBytes / Megabyte);
+                memory.Add(WebMemory(system) / Megabyte);
             }
 
             var due = interval * batches;
@@ -73,50 +91,76 @@ public static class LatencyScenario
 
             var batch = Enumerable.Range(0, EventsPerBatch).Select(index => Events.Admitted($"latency-{batches}-{index}", institutions[index % institutions.Length])).ToArray();
             sent[start + (batches + 1) * EventsPerBatch] = Stopwatch.GetTimestamp();
-            (await system.Web.Http.Post(batch)).EnsureSuccessStatusCode();
+            (await system.Webs[batches % system.Webs.Count].Http.Post(batch)).EnsureSuccessStatusCode();
             batches++;
         }
 
-        var end = system.Web.Usage();
+        var elapsed = clock.Elapsed;
+        var used = servers.Select(server => server.Usage()).ToArray();
         await Task.Delay(TimeSpan.FromSeconds(2));
         await stop.CancelAsync();
         await poller;
-        await Task.WhenAll(clients.Select(client => client.DisposeAsync().AsTask()));
+        var delivered = Interlocked.Read(ref received.Value) + light.Sum(connection => connection.Messages);
+        var processor = used.Zip(connected, (after, before) => after.ProcessorTime - before.ProcessorTime).ToArray();
+        await Task.WhenAll(clients.Select(client => client.DisposeAsync().AsTask()).Concat(light.Select(connection => connection.DisposeAsync().AsTask())));
         foreach (var histogram in perClient)
         {
             push.Add(histogram);
         }
 
-        var pushed = Figures.Of($"push, {options.Clients} clients", push, batches * EventsPerBatch, clock.Elapsed);
-        pushed.More["bytesPerConnection"] = (connected.WorkingSetBytes - idle.WorkingSetBytes) / (double)clients.Count;
-        pushed.More["serverMemoryConnectedMb"] = connected.WorkingSetBytes / Megabyte;
-        pushed.More["serverMemoryEndMb"] = end.WorkingSetBytes / Megabyte;
-        pushed.More["serverMemoryDuringMb"] = memory.Select(megabytes => Math.Round(megabytes)).ToArray();
-        pushed.More["serverCpuPercent"] = end.CpuPercentSince(connected, clock.Elapsed);
-        return [pushed, Figures.Of("poll every 5 s, 1 client", poll, batches * EventsPerBatch, clock.Elapsed)];
+        var pushed = Figures.Of($"push, {connections} connections", push, batches * EventsPerBatch, elapsed);
+        pushed.More["protocol"] = protocol;
+        pushed.More["webNodes"] = system.Webs.Count;
+        pushed.More["bytesPerConnection"] = (connectedMemory - idle) / (double)connections;
+        pushed.More["webMemoryConnectedMb"] = connectedMemory / Megabyte;
+        pushed.More["webMemoryEndMb"] = used.Take(system.Webs.Count).Sum(usage => usage.WorkingSetBytes) / Megabyte;
+        pushed.More["webMemoryDuringMb"] = memory.Select(megabytes => Math.Round(megabytes)).ToArray();
+        pushed.More["serverCpuPercent"] = processor.Sum(time => time.TotalSeconds) / (elapsed.TotalSeconds * Environment.ProcessorCount) * 100;
+        pushed.More["cpuPercentByProcess"] = processor.Select(time => Math.Round(time.TotalSeconds / (elapsed.TotalSeconds * Environment.ProcessorCount) * 100, 1)).ToArray();
+        pushed.More["messagesDeliveredPerSecond"] = delivered / elapsed.TotalSeconds;
+        pushed.More["serverCpuMicrosecondsPerMessage"] = processor.Sum(time => time.TotalMicroseconds) / Math.Max(1, delivered);
+        if (light.Count > 0)
+        {
+            pushed.More["lightBytesPerMessage"] = light.Sum(connection => connection.Bytes) / (double)Math.Max(1, light.Sum(connection => connection.Messages));
+            pushed.More["lightFewestMessages"] = light.Min(connection => connection.Messages);
+        }
+
+        return [pushed, Figures.Of("poll every 5 s, 1 client", poll, batches * EventsPerBatch, elapsed)];
     }
+
+    /// <summary>Every connection follows the city; every other one a county too, as a county page beside the wall would.</summary>
+    private static string[] Groups(int index) => index % 2 == 0 ? ["city", $"county:{County}"] : ["city"];
+
+    private static long WebMemory(SystemUnderTest system) => system.Webs.Sum(web => web.Usage().WorkingSetBytes);
 
     /// <summary>
     /// A wall: on each city update, every batch the new total covers has arrived. Each client records
     /// into its own histogram (a connection's handlers run one at a time), so the measuring clients do
     /// not queue on a shared lock; the histograms are added up at the end.
     /// </summary>
-    private static async Task<HubConnection> Connect(Uri web, bool alsoCounty, int start, ConcurrentDictionary<int, long> sent, HdrHistogram.HistogramBase histogram)
+    private static async Task<HubConnection> Connect(Uri web, bool messagePack, string[] groups, int start, ConcurrentDictionary<int, long> sent,
+        HdrHistogram.HistogramBase histogram, StrongBox<long> received)
     {
-        var connection = TestCredentials.Hub(web).Build();
+        var builder = TestCredentials.Hub(web);
+        if (messagePack)
+        {
+            builder.AddMessagePackProtocol(protocol => protocol.SerializerOptions = JsonShapedResolver.Options(JsonSerializerOptions.Web));
+        }
+
+        var connection = builder.Build();
         var seen = start;
         connection.On<OccupantsUpdate>("update", update =>
         {
+            Interlocked.Increment(ref received.Value);
             if (update.Key == "city")
             {
                 Record(sent, histogram, ref seen, update.Data.ElderlyCare.Occupants, Stopwatch.GetTimestamp());
             }
         });
         await connection.StartAsync();
-        await connection.InvokeAsync<JsonElement>("Subscribe", "city");
-        if (alsoCounty)
+        foreach (var group in groups)
         {
-            await connection.InvokeAsync<JsonElement>("Subscribe", $"county:{County}");
+            await connection.InvokeAsync<JsonElement>("Subscribe", group);
         }
 
         return connection;

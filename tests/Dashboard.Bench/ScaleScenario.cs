@@ -31,7 +31,7 @@ public static class ScaleScenario
         }
 
         var loaded = startup + loading.Elapsed;
-        var memory = system.Silo.Usage().WorkingSetBytes / 1024.0 / 1024.0;
+        var memory = system.Silos[0].Usage().WorkingSetBytes / 1024.0 / 1024.0;
         Console.WriteLine($"{options.Institutions} institutions in {options.Counties} counties loaded in {loaded.TotalSeconds:0.0} s; grain host {memory:0} MB");
 
         var city = await Measure(system.Web.Http, "/api/v1/city");

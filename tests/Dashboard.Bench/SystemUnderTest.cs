@@ -4,30 +4,39 @@ namespace Dashboard.Bench;
 
 /// <summary>
 /// The product in processes of its own, as deployed: embedded (one web process on SQLite) or a cluster
-/// (PostgreSQL, one silo, one web node), on a fresh database each run.
+/// (PostgreSQL, silos, web nodes), on a fresh database each run.
 /// </summary>
 public sealed class SystemUnderTest : IAsyncDisposable
 {
     private readonly List<IAsyncDisposable> parts;
 
-    private SystemUnderTest(DashboardProcess web, List<IAsyncDisposable> parts)
+    private SystemUnderTest(IReadOnlyList<DashboardProcess> webs, IReadOnlyList<DashboardProcess> silos, List<IAsyncDisposable> parts)
     {
-        Web = web;
+        Webs = webs;
+        Silos = silos;
         this.parts = parts;
     }
 
-    public DashboardProcess Web { get; }
+    /// <summary>The first web node.</summary>
+    public DashboardProcess Web => Webs[0];
 
-    /// <summary>Where the grains run: the silo, or the web process when embedded.</summary>
-    public DashboardProcess Silo => parts.OfType<DashboardProcess>().Last();
+    public IReadOnlyList<DashboardProcess> Webs { get; }
+
+    /// <summary>Where the grains run: the silos, or the web process when embedded.</summary>
+    public IReadOnlyList<DashboardProcess> Silos { get; }
 
     /// <summary>Starts the system; <paramref name="settings"/> go to every process (for a registry of another size).</summary>
-    public static async Task<SystemUnderTest> Start(string store, IReadOnlyDictionary<string, string> settings)
+    public static async Task<SystemUnderTest> Start(BenchOptions options, IReadOnlyDictionary<string, string> settings)
     {
-        if (store == "sqlite")
+        if (options.Store == "sqlite")
         {
+            if (options.Webs != 1 || options.Silos != 1)
+            {
+                throw new ArgumentException("the embedded product (SQLite) is one process: --webs and --silos need --store postgres");
+            }
+
             var web = await DashboardProcess.StartEmbedded("web", Directory.CreateTempSubdirectory("dashboard-bench-").FullName, settings);
-            return new SystemUnderTest(web, [web]);
+            return new SystemUnderTest([web], [web], [web]);
         }
 
         var postgres = await PostgresServer.Start(flushToDisk: true);
@@ -36,13 +45,23 @@ public sealed class SystemUnderTest : IAsyncDisposable
             ["Dashboard:Cluster:ConnectionString"] = await postgres.CreateDatabase(),
             ["Dashboard:Cluster:AdvertisedAddress"] = "127.0.0.1",
         };
-        var silo = await DashboardProcess.StartSilo("silo", new Dictionary<string, string>(cluster)
+        var silos = new List<DashboardProcess>();
+        foreach (var index in Enumerable.Range(1, options.Silos))
         {
-            ["Dashboard:Cluster:SiloPort"] = FreePorts.Next().ToString(),
-            ["Dashboard:Cluster:GatewayPort"] = FreePorts.Next().ToString(),
-        });
-        var node = await DashboardProcess.StartWeb("web", new Dictionary<string, string>(cluster) { ["Dashboard:Mode"] = "cluster" });
-        return new SystemUnderTest(node, [node, silo, postgres]);
+            silos.Add(await DashboardProcess.StartSilo($"silo{index}", new Dictionary<string, string>(cluster)
+            {
+                ["Dashboard:Cluster:SiloPort"] = FreePorts.Next().ToString(),
+                ["Dashboard:Cluster:GatewayPort"] = FreePorts.Next().ToString(),
+            }));
+        }
+
+        var webs = new List<DashboardProcess>();
+        foreach (var index in Enumerable.Range(1, options.Webs))
+        {
+            webs.Add(await DashboardProcess.StartWeb($"web{index}", new Dictionary<string, string>(cluster) { ["Dashboard:Mode"] = "cluster" }));
+        }
+
+        return new SystemUnderTest(webs, silos, [.. webs, .. silos, postgres]);
     }
 
     /// <summary>Processor time used so far by every process of the system (the database server excluded).</summary>

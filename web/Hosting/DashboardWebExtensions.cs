@@ -20,6 +20,7 @@ using Dashboard.Web.Telemetry;
 using Dashboard.Web.WorkOrders;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace Dashboard.Web.Hosting;
 
@@ -90,7 +91,11 @@ public static class DashboardWebExtensions
                 hub.MaximumReceiveMessageSize = MaxHubMessageBytes;
                 hub.AddFilter<HubGuard>();
             })
-            .AddJsonProtocol(options => StrictJson(options.PayloadSerializerOptions));
+            .AddJsonProtocol(options => StrictJson(options.PayloadSerializerOptions))
+            .AddMessagePackProtocol();
+        builder.Services.AddOptions<MessagePackHubProtocolOptions>()
+            .Configure<IOptions<JsonHubProtocolOptions>>((messagePack, json) =>
+                messagePack.SerializerOptions = JsonShapedResolver.Options(json.Value.PayloadSerializerOptions));
         builder.Services.AddSingleton<HubGuard>();
         builder.AddDashboardAccess();
         builder.Services.AddOptions<PushOptions>().Bind(builder.Configuration.GetSection(PushOptions.Section));

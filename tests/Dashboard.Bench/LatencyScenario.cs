@@ -3,9 +3,7 @@ using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using Dashboard.Testing;
-using Dashboard.Web.Push;
 using Microsoft.AspNetCore.SignalR.Client;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Dashboard.Bench;
 
@@ -142,12 +140,7 @@ public static class LatencyScenario
         HdrHistogram.HistogramBase histogram, StrongBox<long> received)
     {
         var builder = TestCredentials.Hub(web);
-        if (messagePack)
-        {
-            builder.AddMessagePackProtocol(protocol => protocol.SerializerOptions = JsonShapedResolver.Options(JsonSerializerOptions.Web));
-        }
-
-        var connection = builder.Build();
+        var connection = (messagePack ? builder.WithMessagePack() : builder).Build();
         var seen = start;
         connection.On<OccupantsUpdate>("update", update =>
         {

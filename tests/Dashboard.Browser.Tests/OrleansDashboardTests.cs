@@ -18,14 +18,7 @@ public sealed class OrleansDashboardTests(Browser browser) : IClassFixture<Brows
         await app.Http.AddUser("leader", "领导", "viewer");
 
         var page = await browser.NewPage(Pages.FullHd);
-        var refusals = new List<string>();
-        page.Console += (_, message) =>
-        {
-            if (message.Type == "error")
-            {
-                refusals.Add(message.Text);
-            }
-        };
+        var refusals = page.ConsoleErrors();
         await SignIn(page, app, "ops");
         await Expect(page).ToHaveURLAsync(new Uri(app.BaseAddress, "/orleans/").ToString());
         await Expect(page).ToHaveTitleAsync("Orleans Dashboard");

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Dashboard.Testing;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
@@ -44,6 +45,20 @@ public static class Pages
         var (_, url) = await admin.IssueDisplay("浏览器测试大屏", counties);
         var token = url[(url.IndexOf("display=", StringComparison.Ordinal) + "display=".Length)..];
         return new Uri(baseAddress, $"{path}{(path.Contains('?') ? '&' : '?')}display={token}").ToString();
+    }
+
+    /// <summary>What the page logs as errors from now on (a refused request, a script that failed).</summary>
+    public static ConcurrentQueue<string> ConsoleErrors(this IPage page)
+    {
+        var errors = new ConcurrentQueue<string>();
+        page.Console += (_, message) =>
+        {
+            if (message.Type == "error")
+            {
+                errors.Enqueue(message.Text);
+            }
+        };
+        return errors;
     }
 
     public static Task Screenshot(this IPage page, string name, (int Width, int Height) size) =>

@@ -29,6 +29,29 @@ public sealed class WallTests(Browser browser) : IClassFixture<Browser>
     }
 
     [Fact]
+    public async Task Asked_for_MessagePack_the_wall_receives_binary_frames_and_shows_the_same_figures()
+    {
+        await using var app = new DashboardApp();
+        var page = await browser.Chromium.NewPageAsync(new() { ViewportSize = new() { Width = 1920, Height = 1080 }, Locale = "zh-CN" });
+        var binaryFrames = 0;
+        var textFrames = 0;
+        page.WebSocket += (_, socket) => socket.FrameReceived += (_, frame) =>
+            Interlocked.Increment(ref frame.Binary is { Length: > 0 } ? ref binaryFrames : ref textFrames);
+        var errors = page.ConsoleErrors();
+
+        await page.GotoAsync(await Pages.WallAddress(app.Http, app.BaseAddress, "/?protocol=messagepack"));
+        await Expect(page.GetByTestId("city-occupants")).ToHaveTextAsync("3,409");
+        await Expect(page.GetByTestId("city-beds")).ToHaveTextAsync("8,231");
+        (await app.Http.Post(Events.Admitted("wall-binary-1"))).EnsureSuccessStatusCode();
+
+        await Expect(page.GetByTestId("city-occupants")).ToHaveTextAsync("3,410", new() { Timeout = 2000 });
+        await page.ScreenshotAsync(new() { Path = Screenshots.PathFor("wall-messagepack-1920x1080.png") });
+        Assert.True(binaryFrames > 0, "no binary frame arrived");
+        Assert.Equal(0, textFrames);
+        Assert.Empty(errors);
+    }
+
+    [Fact]
     public async Task Through_a_minute_of_five_events_a_second_the_wall_and_leader_page_ask_the_server_only_when_a_call_changes_the_trend()
     {
         await using var app = new DashboardApp();

@@ -1,4 +1,7 @@
+using System.Text.Json;
+using Dashboard.Web.Push;
 using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Dashboard.Testing;
 
@@ -31,4 +34,8 @@ public static class TestCredentials
     /// <summary>A hub connection that authenticates with a key (by default the bootstrap key).</summary>
     public static IHubConnectionBuilder Hub(Uri baseAddress, string key = BootstrapKey) =>
         new HubConnectionBuilder().WithUrl(new Uri(baseAddress, "/hubs/dashboard"), options => options.Headers[KeyHeader] = key);
+
+    /// <summary>The hub's MessagePack protocol instead of JSON, with the same shapes (<see cref="JsonShapedResolver"/>).</summary>
+    public static IHubConnectionBuilder WithMessagePack(this IHubConnectionBuilder builder) =>
+        builder.AddMessagePackProtocol(protocol => protocol.SerializerOptions = JsonShapedResolver.Options(JsonSerializerOptions.Web));
 }

@@ -1,7 +1,9 @@
 using System.Net.Http.Headers;
+using System.Net.WebSockets;
 using System.Text;
 using System.Text.Json;
 using Dashboard.Testing;
+using MessagePack;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
 
@@ -102,6 +104,62 @@ public sealed class HostileInputTests : IAsyncDisposable
 
         Assert.Equal(2000, refused);
         Assert.Equal("441800", stillServed.GetProperty("code").GetString());
+    }
+
+    [Fact]
+    public async Task MessagePack_abuse_is_refused_and_a_nesting_bomb_ends_only_its_own_call()
+    {
+        await using var connection = TestCredentials.Hub(app.BaseAddress).WithMessagePack().Build();
+        await connection.StartAsync();
+        var map = await Assert.ThrowsAsync<HubException>(() => connection.InvokeAsync<JsonElement>("Subscribe", new Dictionary<string, int> { ["city"] = 1 }));
+        var number = await Assert.ThrowsAsync<HubException>(() => connection.InvokeAsync<JsonElement>("Subscribe", 42));
+
+        var bomb = await SendRawMessagePack(NestedSubscribe(depth: 3000));
+        var city = await connection.InvokeAsync<JsonElement>("Subscribe", "city");
+
+        Assert.All([map, number], error => Assert.False(string.IsNullOrEmpty(error.Message)));
+        Assert.True(bomb is "closed" or "refused", $"a Subscribe 3,000 arrays deep was {bomb}");
+        Assert.Equal("441800", city.GetProperty("code").GetString());
+    }
+
+    /// <summary>A Subscribe invocation whose argument is arrays nested <paramref name="depth"/> deep, framed (length first).</summary>
+    private static byte[] NestedSubscribe(int depth)
+    {
+        byte[] body = [0x96, 0x01, 0x80, 0xa1, (byte)'1', 0xa9, .. "Subscribe"u8, 0x91, .. Enumerable.Repeat((byte)0x91, depth), 0x90, 0x90];
+        return [(byte)(body.Length & 0x7f | 0x80), (byte)(body.Length >> 7), .. body];
+    }
+
+    /// <summary>Sends one message over a bare MessagePack hub connection: "closed", "refused" (an error completion), or "served".</summary>
+    private async Task<string> SendRawMessagePack(byte[] message)
+    {
+        using var socket = new ClientWebSocket();
+        var address = new UriBuilder(app.BaseAddress) { Scheme = "ws", Path = "/hubs/dashboard", Query = $"access_token={TestCredentials.BootstrapKey}" }.Uri;
+        await socket.ConnectAsync(address, CancellationToken.None);
+        await socket.SendAsync("{\"protocol\":\"messagepack\",\"version\":1}\u001e"u8.ToArray(), WebSocketMessageType.Text, true, CancellationToken.None);
+        var buffer = new byte[64 * 1024];
+        var handshake = await socket.ReceiveAsync(buffer, CancellationToken.None);
+        Assert.Equal("{}\u001e", Encoding.UTF8.GetString(buffer, 0, handshake.Count));
+
+        await socket.SendAsync(message, WebSocketMessageType.Binary, true, CancellationToken.None);
+        using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        while (true)
+        {
+            var received = await socket.ReceiveAsync(buffer, patience.Token);
+            if (received.MessageType == WebSocketMessageType.Close)
+            {
+                return "closed";
+            }
+
+            var body = 1 + buffer.AsSpan(0, received.Count).IndexOfAnyInRange((byte)0, (byte)0x7f);
+            var reader = new MessagePackReader(buffer.AsMemory(body, received.Count - body));
+            reader.ReadArrayHeader();
+            if (reader.ReadInt32() == 3)
+            {
+                reader.Skip();
+                reader.Skip();
+                return reader.ReadInt32() == 1 ? "refused" : "served";
+            }
+        }
     }
 
     [Fact]

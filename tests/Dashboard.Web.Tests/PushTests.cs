@@ -30,6 +30,45 @@ public sealed class PushTests
     }
 
     [Fact]
+    public async Task Over_MessagePack_a_client_gets_the_same_snapshot_and_updates_as_over_JSON()
+    {
+        await using var app = new DashboardApp();
+        await using var json = TestCredentials.Hub(app.BaseAddress).Build();
+        await using var binary = TestCredentials.Hub(app.BaseAddress).WithMessagePack().Build();
+        var jsonUpdates = Channel.CreateUnbounded<JsonElement>();
+        var binaryUpdates = Channel.CreateUnbounded<JsonElement>();
+        json.On<JsonElement>("update", update => jsonUpdates.Writer.TryWrite(update));
+        binary.On<JsonElement>("update", update => binaryUpdates.Writer.TryWrite(update));
+        await json.StartAsync();
+        await binary.StartAsync();
+
+        var jsonSnapshot = await json.InvokeAsync<JsonElement>("Subscribe", "county:441802");
+        var binarySnapshot = await binary.InvokeAsync<JsonElement>("Subscribe", "county:441802");
+        await json.InvokeAsync<JsonElement>("Subscribe", "city");
+        await binary.InvokeAsync<JsonElement>("Subscribe", "city");
+        (await app.Http.Post(Events.Admitted("binary-1"))).EnsureSuccessStatusCode();
+        var jsonUpdate = await NextCityUpdate(jsonUpdates.Reader, since: 0);
+        var binaryUpdate = await NextCityUpdate(binaryUpdates.Reader, since: jsonUpdate.GetProperty("version").GetInt64());
+
+        Assert.True(JsonElement.DeepEquals(jsonSnapshot, binarySnapshot), $"{jsonSnapshot}\n{binarySnapshot}");
+        Assert.True(JsonElement.DeepEquals(jsonUpdate, binaryUpdate), $"{jsonUpdate}\n{binaryUpdate}");
+        Assert.StartsWith("20", binaryUpdate.GetProperty("asOf").GetString());
+        Assert.Equal(JsonValueKind.Array, binaryUpdate.GetProperty("data").GetProperty("counties").ValueKind);
+    }
+
+    private static async Task<JsonElement> NextCityUpdate(ChannelReader<JsonElement> updates, long since)
+    {
+        while (true)
+        {
+            var update = await updates.ReadAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(10));
+            if (update.GetProperty("key").GetString() == "city" && update.GetProperty("version").GetInt64() >= since)
+            {
+                return update;
+            }
+        }
+    }
+
+    [Fact]
     public async Task After_a_quiet_spell_a_change_goes_out_at_once_and_the_next_within_the_interval_waits_for_its_end()
     {
         var interval = TimeSpan.FromSeconds(4);

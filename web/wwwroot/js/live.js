@@ -6,6 +6,9 @@ import { checkSession, signedOut } from "./session.js";
 import { keep, replayKept } from "./kept.js";
 import { replayDay } from "./replay.js";
 
+// ?protocol=messagepack: the hub's binary protocol, the same shapes in about a fifth fewer bytes.
+const messagePack = new URLSearchParams(location.search).get("protocol") === "messagepack";
+
 const MAX_DELAY_MS = 30_000;
 const DAY_MS = 24 * 60 * 60 * 1000;
 const BEIJING_OFFSET_MS = 8 * 60 * 60 * 1000;
@@ -41,10 +44,11 @@ export function connect({ groups, optionalGroups = [], onData, onState, onUnavai
 
   const versions = new Map();
   const all = [...groups, ...optionalGroups];
-  const connection = new signalR.HubConnectionBuilder()
+  const builder = new signalR.HubConnectionBuilder()
     .withUrl("/hubs/dashboard")
-    .withAutomaticReconnect({ nextRetryDelayInMilliseconds: ctx => retryDelay(ctx.previousRetryCount) })
-    .build();
+    .withAutomaticReconnect({ nextRetryDelayInMilliseconds: ctx => retryDelay(ctx.previousRetryCount) });
+  if (messagePack) builder.withHubProtocol(new signalR.protocols.msgpack.MessagePackHubProtocol());
+  const connection = builder.build();
 
   const groupOf = key => (all.includes(key) ? key : all.find(group => key.startsWith(`${group}:`)) ?? key);
 

@@ -8,12 +8,13 @@ namespace Dashboard.Bench;
 /// from when each request was due); without it senders send as fast as they are acknowledged. Its
 /// warm-up (5 s by default) is not counted: a single sender needs longer for the JIT to settle.
 /// <c>--light</c> adds connections that subscribe like walls but only count what arrives
-/// (<see cref="LightConnection"/>); <c>--protocol</c> is the hub protocol of every connection. On
+/// (<see cref="LightConnection"/>); <c>--protocol</c> is the hub protocol of every connection;
+/// <c>--updates</c> whether they subscribe to changes (as the pages do) or to whole updates. On
 /// PostgreSQL, <c>--webs</c> and <c>--silos</c> size the cluster; connections are dealt out over its
 /// web nodes in turn.
 /// </summary>
 public sealed record BenchOptions(string Scenario, TimeSpan Duration, TimeSpan WarmUp, int Senders, int Batch, int Clients, int Light,
-    bool MessagePack, int Rate, int Institutions, int Counties, string Store, int Webs, int Silos)
+    bool MessagePack, bool Changes, int Rate, int Institutions, int Counties, string Store, int Webs, int Silos)
 {
     public static BenchOptions Parse(string[] args)
     {
@@ -39,6 +40,12 @@ public sealed record BenchOptions(string Scenario, TimeSpan Duration, TimeSpan W
                 "json" => false,
                 "messagepack" => true,
                 var other => throw new ArgumentException($"unknown protocol '{other}': json | messagepack"),
+            },
+            values.GetValueOrDefault("updates", "changes") switch
+            {
+                "changes" => true,
+                "whole" => false,
+                var other => throw new ArgumentException($"unknown updates '{other}': changes | whole"),
             },
             Number("rate", scenario == "ingest" ? 0 : fanout ? 10 : 1000),
             Number("institutions", 50_000),

@@ -41,7 +41,7 @@ public static class LatencyScenario
         var servers = system.Webs.Concat(system.Silos).Distinct().ToArray();
         var protocol = options.MessagePack ? "MessagePack" : "JSON";
 
-        Console.WriteLine($"{options.Clients} SignalR clients and {options.Light} light connections ({protocol}) on {system.Webs.Count} web node(s), {options.Rate} events/s for {options.Duration.TotalSeconds:0} s");
+        Console.WriteLine($"{options.Clients} SignalR clients and {options.Light} light connections ({protocol}, {(options.Changes ? "changes" : "whole updates")}) on {system.Webs.Count} web node(s), {options.Rate} events/s for {options.Duration.TotalSeconds:0} s");
         await Task.Delay(Settle);
         var idle = WebMemory(system);
         var clients = new List<HubConnection>();
@@ -51,14 +51,14 @@ public static class LatencyScenario
             var histograms = group.Select(_ => (HdrHistogram.HistogramBase)Figures.NewHistogram()).ToArray();
             perClient.AddRange(histograms);
             clients.AddRange(await Task.WhenAll(group.Select((index, position) =>
-                Connect(system.Webs[index % system.Webs.Count].BaseAddress!, options.MessagePack, Groups(index), start, sent, histograms[position], received))));
+                Connect(system.Webs[index % system.Webs.Count].BaseAddress!, options.MessagePack, Subscribe(options), Groups(index), start, sent, histograms[position], received))));
         }
 
         var light = new List<LightConnection>();
         foreach (var group in Enumerable.Range(options.Clients, options.Light).Chunk(ConnectingAtOnce))
         {
             light.AddRange(await Task.WhenAll(group.Select(index =>
-                LightConnection.Open(system.Webs[index % system.Webs.Count].BaseAddress!, options.MessagePack, Groups(index)))));
+                LightConnection.Open(system.Webs[index % system.Webs.Count].BaseAddress!, options.MessagePack, Subscribe(options), Groups(index)))));
         }
 
         await Task.Delay(Settle);
@@ -108,6 +108,7 @@ public static class LatencyScenario
 
         var pushed = Figures.Of($"push, {connections} connections", push, batches * EventsPerBatch, elapsed);
         pushed.More["protocol"] = protocol;
+        pushed.More["updates"] = options.Changes ? "changes" : "whole";
         pushed.More["webNodes"] = system.Webs.Count;
         pushed.More["bytesPerConnection"] = (connectedMemory - idle) / (double)connections;
         pushed.More["webMemoryConnectedMb"] = connectedMemory / Megabyte;
@@ -126,6 +127,8 @@ public static class LatencyScenario
         return [pushed, Figures.Of("poll every 5 s, 1 client", poll, batches * EventsPerBatch, elapsed)];
     }
 
+    private static string Subscribe(BenchOptions options) => options.Changes ? "SubscribeChanges" : "Subscribe";
+
     /// <summary>Every connection follows the city; every other one a county too, as a county page beside the wall would.</summary>
     private static string[] Groups(int index) => index % 2 == 0 ? ["city", $"county:{County}"] : ["city"];
 
@@ -136,7 +139,7 @@ public static class LatencyScenario
     /// into its own histogram (a connection's handlers run one at a time), so the measuring clients do
     /// not queue on a shared lock; the histograms are added up at the end.
     /// </summary>
-    private static async Task<HubConnection> Connect(Uri web, bool messagePack, string[] groups, int start, ConcurrentDictionary<int, long> sent,
+    private static async Task<HubConnection> Connect(Uri web, bool messagePack, string subscribe, string[] groups, int start, ConcurrentDictionary<int, long> sent,
         HdrHistogram.HistogramBase histogram, StrongBox<long> received)
     {
         var builder = TestCredentials.Hub(web);
@@ -153,7 +156,7 @@ public static class LatencyScenario
         await connection.StartAsync();
         foreach (var group in groups)
         {
-            await connection.InvokeAsync<JsonElement>("Subscribe", group);
+            await connection.InvokeAsync<JsonElement>(subscribe, group);
         }
 
         return connection;

@@ -42,7 +42,7 @@ public sealed class LightConnection : IAsyncDisposable
 
     public long Bytes { get; private set; }
 
-    public static async Task<LightConnection> Open(Uri web, bool messagePack, IReadOnlyList<string> groups)
+    public static async Task<LightConnection> Open(Uri web, bool messagePack, string subscribe, IReadOnlyList<string> groups)
     {
         var address = new UriBuilder(new Uri(web, HubPaths.Dashboard))
         {
@@ -52,12 +52,12 @@ public sealed class LightConnection : IAsyncDisposable
         var socket = new ClientWebSocket();
         await socket.ConnectAsync(address, CancellationToken.None);
         var connection = new LightConnection(socket, messagePack);
-        await connection.Subscribe(groups);
+        await connection.Subscribe(subscribe, groups);
         connection.running = Task.WhenAll(connection.Count(), connection.Ping());
         return connection;
     }
 
-    private async Task Subscribe(IReadOnlyList<string> groups)
+    private async Task Subscribe(string method, IReadOnlyList<string> groups)
     {
         await Send(Encoding.UTF8.GetBytes($"{{\"protocol\":\"{(messagePack ? "messagepack" : "json")}\",\"version\":1}}\u001e"));
         var handshake = await NextFrame(json: true);
@@ -68,7 +68,7 @@ public sealed class LightConnection : IAsyncDisposable
 
         for (var index = 0; index < groups.Count; index++)
         {
-            await Send(Invocation(index.ToString(), groups[index]));
+            await Send(Invocation(index.ToString(), method, groups[index]));
         }
 
         for (var confirmed = 0; confirmed < groups.Count;)
@@ -76,7 +76,7 @@ public sealed class LightConnection : IAsyncDisposable
             var frame = await NextFrame(json: !messagePack);
             if (Completion(frame) is { } outcome)
             {
-                confirmed += outcome.Length == 0 ? 1 : throw new InvalidOperationException($"Subscribe refused: {outcome}");
+                confirmed += outcome.Length == 0 ? 1 : throw new InvalidOperationException($"{method} refused: {outcome}");
             }
         }
     }
@@ -114,11 +114,11 @@ public sealed class LightConnection : IAsyncDisposable
 
     private Task Send(byte[] message) => socket.SendAsync(message, messagePack ? WebSocketMessageType.Binary : WebSocketMessageType.Text, true, stop.Token);
 
-    private byte[] Invocation(string id, string group)
+    private byte[] Invocation(string id, string method, string group)
     {
         if (!messagePack)
         {
-            return Encoding.UTF8.GetBytes($"{{\"type\":{InvocationType},\"invocationId\":\"{id}\",\"target\":\"Subscribe\",\"arguments\":[\"{group}\"]}}\u001e");
+            return Encoding.UTF8.GetBytes($"{{\"type\":{InvocationType},\"invocationId\":\"{id}\",\"target\":\"{method}\",\"arguments\":[\"{group}\"]}}\u001e");
         }
 
         var body = new ArrayBufferWriter<byte>();
@@ -127,7 +127,7 @@ public sealed class LightConnection : IAsyncDisposable
         writer.Write(InvocationType);
         writer.WriteMapHeader(0);
         writer.Write(id);
-        writer.Write("Subscribe");
+        writer.Write(method);
         writer.WriteArrayHeader(1);
         writer.Write(group);
         writer.WriteArrayHeader(0);

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using System.Threading.Channels;
 using Dashboard.Testing;
 using Microsoft.AspNetCore.SignalR;
@@ -47,8 +48,8 @@ public sealed class PushTests
         await json.InvokeAsync<JsonElement>("Subscribe", "city");
         await binary.InvokeAsync<JsonElement>("Subscribe", "city");
         (await app.Http.Post(Events.Admitted("binary-1"))).EnsureSuccessStatusCode();
-        var jsonUpdate = await NextCityUpdate(jsonUpdates.Reader, since: 0);
-        var binaryUpdate = await NextCityUpdate(binaryUpdates.Reader, since: jsonUpdate.GetProperty("version").GetInt64());
+        var jsonUpdate = await NextUpdate(jsonUpdates.Reader, "city", since: 0);
+        var binaryUpdate = await NextUpdate(binaryUpdates.Reader, "city", since: jsonUpdate.GetProperty("version").GetInt64());
 
         Assert.True(JsonElement.DeepEquals(jsonSnapshot, binarySnapshot), $"{jsonSnapshot}\n{binarySnapshot}");
         Assert.True(JsonElement.DeepEquals(jsonUpdate, binaryUpdate), $"{jsonUpdate}\n{binaryUpdate}");
@@ -56,12 +57,71 @@ public sealed class PushTests
         Assert.Equal(JsonValueKind.Array, binaryUpdate.GetProperty("data").GetProperty("counties").ValueKind);
     }
 
-    private static async Task<JsonElement> NextCityUpdate(ChannelReader<JsonElement> updates, long since)
+    [Theory]
+    [InlineData("city", "counties", "code", "441802")]
+    [InlineData("county:441802", "institutions", "id", "441802-GB-001")]
+    public async Task A_subscriber_of_changes_gets_only_the_changed_entry_and_merged_it_equals_the_whole_update(string group, string list, string by, string changedEntry)
+    {
+        await using var app = new DashboardApp();
+        await using var whole = TestCredentials.Hub(app.BaseAddress).Build();
+        await using var compact = TestCredentials.Hub(app.BaseAddress).Build();
+        var wholeUpdates = Channel.CreateUnbounded<JsonElement>();
+        var compactUpdates = Channel.CreateUnbounded<JsonElement>();
+        whole.On<JsonElement>("update", update => wholeUpdates.Writer.TryWrite(update));
+        compact.On<JsonElement>("update", update => compactUpdates.Writer.TryWrite(update));
+        await whole.StartAsync();
+        await compact.StartAsync();
+        await whole.InvokeAsync<JsonElement>("Subscribe", group);
+        var held = await compact.InvokeAsync<JsonElement>("SubscribeChanges", group);
+        var entries = held.GetProperty(list).GetArrayLength();
+
+        await Task.WhenAll(Quiet(wholeUpdates.Reader, TimeSpan.FromSeconds(1)), Quiet(compactUpdates.Reader, TimeSpan.FromSeconds(1)));
+        var last = (Whole: default(JsonElement), Compact: default(JsonElement));
+        foreach (var id in new[] { "changes-1", "changes-2" })
+        {
+            (await app.Http.Post(Events.Admitted(id, "441802-GB-001"))).EnsureSuccessStatusCode();
+            last.Whole = await NextUpdate(wholeUpdates.Reader, group, since: 0);
+            do
+            {
+                last.Compact = await NextUpdate(compactUpdates.Reader, group, since: 0);
+                held = Merged(held, last.Compact);
+            }
+            while (last.Compact.GetProperty("version").GetInt64() < last.Whole.GetProperty("version").GetInt64());
+        }
+
+        var changes = last.Compact.GetProperty("changes");
+        Assert.True(entries > 1);
+        Assert.Equal(list, changes.GetProperty("list").GetString());
+        Assert.Equal(by, changes.GetProperty("by").GetString());
+        Assert.Equal([changedEntry], last.Compact.GetProperty("data").GetProperty(list).EnumerateArray().Select(entry => entry.GetProperty(by).GetString()));
+        Assert.True(JsonElement.DeepEquals(last.Whole.GetProperty("data"), held), $"{last.Whole.GetProperty("data")}\n{held}");
+        Assert.True(last.Whole.GetRawText().Length > 3 * last.Compact.GetRawText().Length, $"{last.Whole.GetRawText().Length} vs {last.Compact.GetRawText().Length} characters");
+    }
+
+    /// <summary>What a page does with an update: whole data as it is, or the changed entries put in place of those it holds.</summary>
+    private static JsonElement Merged(JsonElement held, JsonElement update)
+    {
+        var data = update.GetProperty("data");
+        if (update.GetProperty("changes").ValueKind == JsonValueKind.Null)
+        {
+            return data;
+        }
+
+        var changes = update.GetProperty("changes");
+        var (list, by) = (changes.GetProperty("list").GetString()!, changes.GetProperty("by").GetString()!);
+        Assert.True(held.GetProperty("version").GetInt64() >= changes.GetProperty("since").GetInt64());
+        var fresh = data.GetProperty(list).EnumerateArray().ToDictionary(entry => entry.GetProperty(by).GetString()!);
+        var merged = JsonNode.Parse(data.GetRawText())!.AsObject();
+        merged[list] = new JsonArray([.. held.GetProperty(list).EnumerateArray().Select(entry => JsonNode.Parse(fresh.GetValueOrDefault(entry.GetProperty(by).GetString()!, entry).GetRawText()))]);
+        return JsonSerializer.SerializeToElement(merged);
+    }
+
+    private static async Task<JsonElement> NextUpdate(ChannelReader<JsonElement> updates, string key, long since)
     {
         while (true)
         {
             var update = await updates.ReadAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(10));
-            if (update.GetProperty("key").GetString() == "city" && update.GetProperty("version").GetInt64() >= since)
+            if (update.GetProperty("key").GetString() == key && update.GetProperty("version").GetInt64() >= since)
             {
                 return update;
             }

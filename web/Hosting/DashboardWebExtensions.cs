@@ -101,6 +101,7 @@ public static class DashboardWebExtensions
         builder.Services.AddOptions<PushOptions>().Bind(builder.Configuration.GetSection(PushOptions.Section));
         builder.Services.AddSingleton<DashboardObserver>();
         builder.Services.AddSingleton<ScopedGroups>();
+        builder.Services.AddSingleton<ChangedEntries>();
         builder.Services.AddSingleton<PushRegistration>();
         builder.Services.AddHostedService(services => services.GetRequiredService<PushRegistration>());
 

@@ -15,8 +15,8 @@ namespace Dashboard.Web.Push;
 /// <summary>
 /// Groups: <c>city</c>, <c>county:&lt;code&gt;</c>, <c>hotline</c> (every line; its updates are keyed
 /// <c>hotline:&lt;code&gt;</c>), <c>hotline:&lt;code&gt;</c> and <c>alerts</c> (the alert board).
-/// Clients call <c>Subscribe(group)</c> and receive the group's snapshot; later changes arrive as
-/// <c>update</c> messages. The connection joins the group before the snapshot is read, so no change
+/// Clients call <c>Subscribe(group)</c> (or <c>SubscribeChanges(group)</c>) and receive the group's
+/// snapshot; later changes arrive as <c>update</c> messages. The connection joins the group before the snapshot is read, so no change
 /// falls between the two; clients apply only versions newer than what they hold.
 /// Any viewer may connect; a county-limited caller may subscribe only to its own counties' groups, is
 /// refused <c>city</c>, and gets <c>hotline</c> and <c>alerts</c> cut down to its counties
@@ -37,7 +37,15 @@ public sealed class DashboardHub(IGrainFactory grains, PushRegistration push, Sc
     public static IEnumerable<string> SubscribedGroups(HubCallerContext connection) =>
         connection.Items[GroupsKey] is Dictionary<string, IReadOnlyList<string>> groups ? groups.Keys : [];
 
-    public async Task<object> Subscribe(string group)
+    public Task<object> Subscribe(string group) => Join(group, changesOnly: false);
+
+    /// <summary>
+    /// As <see cref="Subscribe"/>, for a client that keeps what it was sent, as the pages do: the city's
+    /// and a county's updates then carry only the counties or institutions that changed (<see cref="ChangedEntries"/>).
+    /// </summary>
+    public Task<object> SubscribeChanges(string group) => Join(group, changesOnly: true);
+
+    private async Task<object> Join(string group, bool changesOnly)
     {
         if (string.IsNullOrEmpty(group) || group.Length > MaxGroupLength)
         {
@@ -71,8 +79,15 @@ public sealed class DashboardHub(IGrainFactory grains, PushRegistration push, Sc
             throw new HubException($"每个连接最多订阅 {MaxGroupsPerConnection} 个组");
         }
 
-        var members = scoped.Members(group, scope, region);
-        if (!groups.ContainsKey(group))
+        var members = scoped.Members(group, scope, region).Select(member => changesOnly ? ChangedEntries.GroupFor(member) : member).ToArray();
+        if (groups.TryGetValue(group, out var before))
+        {
+            foreach (var member in before.Except(members))
+            {
+                await Groups.RemoveFromGroupAsync(Context.ConnectionId, member);
+            }
+        }
+        else
         {
             metrics.Subscribed(group);
         }

@@ -13,7 +13,7 @@ namespace Dashboard.Web.Push;
 /// its buffers, which profiling showed as lock contention that grew with the number of connections.
 /// Each group send only queues the message on every connection, so one after the other costs no delay.
 /// </remarks>
-public sealed class DashboardObserver(IHubContext<DashboardHub> hub, ScopedGroups scoped, PushMetrics metrics) : IDashboardObserver
+public sealed class DashboardObserver(IHubContext<DashboardHub> hub, ScopedGroups scoped, ChangedEntries changes, PushMetrics metrics) : IDashboardObserver
 {
     public const string UpdateMethod = "update";
 
@@ -25,6 +25,11 @@ public sealed class DashboardObserver(IHubContext<DashboardHub> hub, ScopedGroup
             foreach (var group in UpdateKeys.GroupsOf(update.Key))
             {
                 await hub.Clients.Group(group).SendAsync(UpdateMethod, update);
+            }
+
+            if (changes.Of(update) is { } changed)
+            {
+                await hub.Clients.Group(ChangedEntries.GroupFor(update.Key)).SendAsync(UpdateMethod, changed);
             }
 
             if (update.Data is AlertBoard board)

@@ -43,6 +43,7 @@ export function connect({ groups, optionalGroups = [], onData, onState, onUnavai
   }
 
   const versions = new Map();
+  const held = new Map();
   const all = [...groups, ...optionalGroups];
   const builder = new signalR.HubConnectionBuilder()
     .withUrl("/hubs/dashboard")
@@ -53,6 +54,7 @@ export function connect({ groups, optionalGroups = [], onData, onState, onUnavai
   const groupOf = key => (all.includes(key) ? key : all.find(group => key.startsWith(`${group}:`)) ?? key);
 
   const receive = (key, data, group, snapshot) => {
+    held.set(key, data);
     keep(group, key, data, snapshot);
     freshness?.confirm(group);
     onData(key, data, { group, snapshot, kept: false });
@@ -68,16 +70,26 @@ export function connect({ groups, optionalGroups = [], onData, onState, onUnavai
   // The server closes a connection whose display token or account was revoked, and says so first.
   connection.on("signedOut", reason => signedOut(reason));
 
+  // An update with changes carries in its list only the entries that changed after changes.since; the
+  // rest are taken from what this page holds. Holding nothing yet, the snapshot on its way covers it;
+  // holding an older version, an update was missed and a fresh snapshot is taken.
   connection.on("update", update => {
-    if (update.version <= (versions.get(update.key) ?? -1)) return;
+    const version = versions.get(update.key) ?? -1;
+    if (update.version <= version) return;
+    const { changes } = update;
+    if (changes && !held.has(update.key)) return;
+    if (changes && version < changes.since) {
+      subscribe(groupOf(update.key), false).catch(() => {});
+      return;
+    }
     versions.set(update.key, update.version);
-    receive(update.key, update.data, groupOf(update.key), false);
+    receive(update.key, changes ? merged(held.get(update.key), update.data, changes) : update.data, groupOf(update.key), false);
   });
 
   // After a (re)connect a snapshot is current by definition: after a server restart versions may start
   // lower. A periodic refresh may cross an update already applied, so it never goes back in version.
   const subscribe = async (group, afterConnect) => {
-    const snapshot = await connection.invoke("Subscribe", group);
+    const snapshot = await connection.invoke("SubscribeChanges", group);
     if (afterConnect || snapshot.version >= (versions.get(group) ?? -1)) {
       versions.set(group, snapshot.version);
       receive(group, snapshot, group, true);
@@ -127,6 +139,11 @@ export function connect({ groups, optionalGroups = [], onData, onState, onUnavai
   atMidnight();
   if (refreshEveryMs > 0) setInterval(refresh, refreshEveryMs);
   return connection;
+}
+
+function merged(kept, data, { list, by }) {
+  const fresh = new Map(data[list].map(entry => [entry[by], entry]));
+  return { ...data, [list]: kept[list].map(entry => fresh.get(entry[by]) ?? entry) };
 }
 
 // A past day: each group's figures as the day ended, once. Optional groups (alerts) are live only.

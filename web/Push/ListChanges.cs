@@ -1,0 +1,8 @@
+namespace Dashboard.Web.Push;
+
+/// <summary>
+/// Says that an update's <paramref name="List"/> holds only the entries (named by <paramref name="By"/>)
+/// that changed after version <paramref name="Since"/>: a client holding that version or a newer one
+/// replaces those entries and keeps the others; a client holding an older one takes a snapshot.
+/// </summary>
+public sealed record ListChanges(string List, string By, long Since);

@@ -70,6 +70,8 @@ public static class LatencyScenario
         using var stop = new CancellationTokenSource();
         var poller = Poll(system.Web, start, sent, poll, stop.Token);
 
+        // Batches are due from here: a batch's latency counts from when it was due, never from after it was sent.
+        var origin = Stopwatch.GetTimestamp();
         var clock = Stopwatch.StartNew();
         var connected = servers.Select(server => server.Usage()).ToArray();
         var interval = TimeSpan.FromSeconds((double)EventsPerBatch / options.Rate);
@@ -78,7 +80,6 @@ public static class LatencyScenario
         var batches = 0;
         var posting = new List<Task>();
         var acknowledged = Figures.NewHistogram();
-        var origin = Stopwatch.GetTimestamp();
         while (clock.Elapsed < options.Duration)
         {
             if (clock.Elapsed >= sampleEvery * memory.Count)
@@ -130,6 +131,7 @@ public static class LatencyScenario
         {
             pushed.More["lightBytesPerMessage"] = light.Sum(connection => connection.Bytes) / (double)Math.Max(1, light.Sum(connection => connection.Messages));
             pushed.More["lightFewestMessages"] = light.Min(connection => connection.Messages);
+            pushed.More["lightLost"] = light.Count(connection => connection.Lost is not null);
         }
 
         return [pushed, Figures.Of("ingest acknowledged", acknowledged, batches * EventsPerBatch, elapsed), Figures.Of("poll every 5 s, 1 client", poll, batches * EventsPerBatch, elapsed)];

@@ -1,27 +1,25 @@
 using System.Buffers;
 using System.Net.WebSockets;
 using System.Text;
-using System.Text.Json;
 using Dashboard.Testing;
-using Dashboard.Web.Access;
 using MessagePack;
 
 namespace Dashboard.Bench;
 
 /// <summary>
 /// A wall that costs the generator little: a bare WebSocket that speaks the SignalR hub protocol (JSON
-/// or MessagePack) just far enough to subscribe and answer pings, then counts what arrives without
-/// reading it. The server cannot tell it from a page: it does the same work for it.
+/// or MessagePack, <see cref="HubWire"/>) just far enough to subscribe and answer pings, then counts
+/// what arrives without reading it. The server cannot tell it from a page: it does the same work for it.
 /// </summary>
 public sealed class LightConnection : IAsyncDisposable
 {
-    private const byte RecordSeparator = 0x1e;
     private const int InvocationType = 1;
-    private const int CompletionType = 3;
-    private const int ErrorResult = 1;
 
     /// <summary>Half the server's client timeout (30 s), as the SignalR clients do.</summary>
     private static readonly TimeSpan PingEvery = TimeSpan.FromSeconds(15);
+
+    private static readonly byte[] JsonPing = "{\"type\":6}"u8.ToArray();
+    private static readonly byte[] MessagePackPing = [0x91, 0x06];
 
     private readonly ClientWebSocket socket;
     private readonly bool messagePack;
@@ -37,29 +35,36 @@ public sealed class LightConnection : IAsyncDisposable
         this.messagePack = messagePack;
     }
 
-    /// <summary>Messages received after the subscriptions were confirmed (updates and pings).</summary>
+    /// <summary>Messages other than pings received after the subscriptions were confirmed.</summary>
     public long Messages { get; private set; }
 
+    /// <summary>Bytes received after the subscriptions were confirmed.</summary>
     public long Bytes { get; private set; }
+
+    /// <summary>Why the server ended the connection before the run did, if it did.</summary>
+    public string? Lost { get; private set; }
 
     public static async Task<LightConnection> Open(Uri web, bool messagePack, string subscribe, IReadOnlyList<string> groups)
     {
-        var address = new UriBuilder(new Uri(web, HubPaths.Dashboard))
+        var connection = new LightConnection(new ClientWebSocket(), messagePack);
+        try
         {
-            Scheme = web.Scheme == Uri.UriSchemeHttps ? "wss" : "ws",
-            Query = $"access_token={Uri.EscapeDataString(TestCredentials.BootstrapKey)}",
-        }.Uri;
-        var socket = new ClientWebSocket();
-        await socket.ConnectAsync(address, CancellationToken.None);
-        var connection = new LightConnection(socket, messagePack);
-        await connection.Subscribe(subscribe, groups);
+            await connection.socket.ConnectAsync(HubWire.Address(web), CancellationToken.None);
+            await connection.Subscribe(subscribe, groups);
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+
         connection.running = Task.WhenAll(connection.Count(), connection.Ping());
         return connection;
     }
 
     private async Task Subscribe(string method, IReadOnlyList<string> groups)
     {
-        await Send(Encoding.UTF8.GetBytes($"{{\"protocol\":\"{(messagePack ? "messagepack" : "json")}\",\"version\":1}}\u001e"));
+        await Send(HubWire.Handshake(messagePack));
         var handshake = await NextFrame(json: true);
         if (handshake.Span.IndexOf("error"u8) >= 0)
         {
@@ -73,23 +78,32 @@ public sealed class LightConnection : IAsyncDisposable
 
         for (var confirmed = 0; confirmed < groups.Count;)
         {
-            var frame = await NextFrame(json: !messagePack);
-            if (Completion(frame) is { } outcome)
+            if (HubWire.Completion(await NextFrame(json: !messagePack), messagePack) is { } error)
             {
-                confirmed += outcome.Length == 0 ? 1 : throw new InvalidOperationException($"{method} refused: {outcome}");
+                confirmed += error.Length == 0 ? 1 : throw new InvalidOperationException($"{method} refused: {error}");
             }
         }
+
+        Bytes = end - start;
     }
 
     private async Task Count()
     {
+        var ping = messagePack ? MessagePackPing : JsonPing;
         try
         {
             while (!stop.IsCancellationRequested)
             {
-                await NextFrame(json: !messagePack);
-                Messages++;
+                var message = await NextFrame(json: !messagePack);
+                if (!message.Span.SequenceEqual(ping))
+                {
+                    Messages++;
+                }
             }
+        }
+        catch (Exception exception) when (!stop.IsCancellationRequested)
+        {
+            Lost = exception.Message;
         }
         catch (Exception) when (stop.IsCancellationRequested)
         {
@@ -98,7 +112,7 @@ public sealed class LightConnection : IAsyncDisposable
 
     private async Task Ping()
     {
-        var ping = messagePack ? Framed([0x91, 0x06]) : "{\"type\":6}\u001e"u8.ToArray();
+        var ping = messagePack ? HubWire.Framed(MessagePackPing) : [.. JsonPing, HubWire.RecordSeparator];
         using var timer = new PeriodicTimer(PingEvery);
         try
         {
@@ -107,8 +121,9 @@ public sealed class LightConnection : IAsyncDisposable
                 await Send(ping);
             }
         }
-        catch (Exception) when (stop.IsCancellationRequested)
+        catch (Exception)
         {
+            // The connection ended: by the run's end, or by the server, which Count records.
         }
     }
 
@@ -132,49 +147,10 @@ public sealed class LightConnection : IAsyncDisposable
         writer.Write(group);
         writer.WriteArrayHeader(0);
         writer.Flush();
-        return Framed(body.WrittenSpan);
+        return HubWire.Framed(body.WrittenSpan);
     }
 
-    /// <summary>A completion's error text ("" when it succeeded), or null for any other message.</summary>
-    private string? Completion(ReadOnlyMemory<byte> frame)
-    {
-        if (!messagePack)
-        {
-            using var message = JsonDocument.Parse(frame);
-            return message.RootElement.GetProperty("type").GetInt32() != CompletionType ? null
-                : message.RootElement.TryGetProperty("error", out var error) ? error.GetString() ?? "?" : "";
-        }
-
-        var reader = new MessagePackReader(frame);
-        reader.ReadArrayHeader();
-        if (reader.ReadInt32() != CompletionType)
-        {
-            return null;
-        }
-
-        reader.Skip();
-        reader.Skip();
-        return reader.ReadInt32() == ErrorResult ? reader.ReadString() ?? "?" : "";
-    }
-
-    /// <summary>MessagePack messages go length-first: the length as a base-128 varint, low bits first.</summary>
-    private static byte[] Framed(ReadOnlySpan<byte> body)
-    {
-        var framed = new List<byte>(body.Length + 5);
-        for (var length = (uint)body.Length; ; length >>= 7)
-        {
-            framed.Add((byte)(length < 0x80 ? length : (length & 0x7f) | 0x80));
-            if (length < 0x80)
-            {
-                break;
-            }
-        }
-
-        framed.AddRange(body);
-        return [.. framed];
-    }
-
-    /// <summary>The next message: JSON ends at a record separator, MessagePack is preceded by its length.</summary>
+    /// <summary>The next message, read into a buffer that grows to the largest one (a snapshot).</summary>
     private async Task<ReadOnlyMemory<byte>> NextFrame(bool json)
     {
         while (true)
@@ -212,7 +188,7 @@ public sealed class LightConnection : IAsyncDisposable
         var pending = buffer.AsSpan(start, end - start);
         if (json)
         {
-            var separator = pending.IndexOf(RecordSeparator);
+            var separator = pending.IndexOf(HubWire.RecordSeparator);
             if (separator < 0)
             {
                 return false;
@@ -223,24 +199,14 @@ public sealed class LightConnection : IAsyncDisposable
             return true;
         }
 
-        var length = 0;
-        for (var index = 0; index < Math.Min(pending.Length, 5); index++)
+        if (!HubWire.TryFrame(pending, out var offset, out var length))
         {
-            length |= (pending[index] & 0x7f) << (7 * index);
-            if (pending[index] < 0x80)
-            {
-                if (pending.Length - index - 1 < length)
-                {
-                    return false;
-                }
-
-                frame = buffer.AsMemory(start + index + 1, length);
-                start += index + 1 + length;
-                return true;
-            }
+            return false;
         }
 
-        return false;
+        frame = buffer.AsMemory(start + offset, length);
+        start += offset + length;
+        return true;
     }
 
     public async ValueTask DisposeAsync()

@@ -3,7 +3,6 @@ using System.Net.WebSockets;
 using System.Text;
 using System.Text.Json;
 using Dashboard.Testing;
-using MessagePack;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
 
@@ -122,20 +121,16 @@ public sealed class HostileInputTests : IAsyncDisposable
         Assert.Equal("441800", city.GetProperty("code").GetString());
     }
 
-    /// <summary>A Subscribe invocation whose argument is arrays nested <paramref name="depth"/> deep, framed (length first).</summary>
-    private static byte[] NestedSubscribe(int depth)
-    {
-        byte[] body = [0x96, 0x01, 0x80, 0xa1, (byte)'1', 0xa9, .. "Subscribe"u8, 0x91, .. Enumerable.Repeat((byte)0x91, depth), 0x90, 0x90];
-        return [(byte)(body.Length & 0x7f | 0x80), (byte)(body.Length >> 7), .. body];
-    }
+    /// <summary>A Subscribe invocation whose argument is arrays nested <paramref name="depth"/> deep.</summary>
+    private static byte[] NestedSubscribe(int depth) =>
+        HubWire.Framed([0x96, 0x01, 0x80, 0xa1, (byte)'1', 0xa9, .. "Subscribe"u8, 0x91, .. Enumerable.Repeat((byte)0x91, depth), 0x90, 0x90]);
 
     /// <summary>Sends one message over a bare MessagePack hub connection: "closed", "refused" (an error completion), or "served".</summary>
     private async Task<string> SendRawMessagePack(byte[] message)
     {
         using var socket = new ClientWebSocket();
-        var address = new UriBuilder(app.BaseAddress) { Scheme = "ws", Path = "/hubs/dashboard", Query = $"access_token={TestCredentials.BootstrapKey}" }.Uri;
-        await socket.ConnectAsync(address, CancellationToken.None);
-        await socket.SendAsync("{\"protocol\":\"messagepack\",\"version\":1}\u001e"u8.ToArray(), WebSocketMessageType.Text, true, CancellationToken.None);
+        await socket.ConnectAsync(HubWire.Address(app.BaseAddress), CancellationToken.None);
+        await socket.SendAsync(HubWire.Handshake(messagePack: true), WebSocketMessageType.Text, true, CancellationToken.None);
         var buffer = new byte[64 * 1024];
         var handshake = await socket.ReceiveAsync(buffer, CancellationToken.None);
         Assert.Equal("{}\u001e", Encoding.UTF8.GetString(buffer, 0, handshake.Count));
@@ -150,14 +145,10 @@ public sealed class HostileInputTests : IAsyncDisposable
                 return "closed";
             }
 
-            var body = 1 + buffer.AsSpan(0, received.Count).IndexOfAnyInRange((byte)0, (byte)0x7f);
-            var reader = new MessagePackReader(buffer.AsMemory(body, received.Count - body));
-            reader.ReadArrayHeader();
-            if (reader.ReadInt32() == 3)
+            Assert.True(HubWire.TryFrame(buffer.AsSpan(0, received.Count), out var start, out var length));
+            if (HubWire.Completion(buffer.AsMemory(start, length), messagePack: true) is { } error)
             {
-                reader.Skip();
-                reader.Skip();
-                return reader.ReadInt32() == 1 ? "refused" : "served";
+                return error.Length > 0 ? "refused" : "served";
             }
         }
     }

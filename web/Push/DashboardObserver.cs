@@ -6,7 +6,10 @@ using Microsoft.AspNetCore.SignalR;
 
 namespace Dashboard.Web.Push;
 
-/// <summary>This web node's receiver of the silos' update batches: each update goes to the group named by its key.</summary>
+/// <summary>
+/// This web node's receiver of the silos' update batches: each update goes to the group named by its
+/// key, and, cut down to what changed, to that key's group of changes (<see cref="ChangedEntries"/>).
+/// </summary>
 /// <remarks>
 /// Groups are sent one after the other. A wall is usually in several groups (the city and a county);
 /// sending them at once would make each connection's sends wait for each other on its write lock and

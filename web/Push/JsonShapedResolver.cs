@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text.Json;
 using MessagePack;
 using MessagePack.Formatters;
@@ -15,16 +16,19 @@ namespace Dashboard.Web.Push;
 /// </summary>
 public sealed class JsonShapedResolver(JsonSerializerOptions json) : IFormatterResolver
 {
+    private readonly ConcurrentDictionary<Type, object> formatters = new();
+
     public IMessagePackFormatter<T>? GetFormatter<T>() =>
-        IsScalar(typeof(T)) ? StandardResolver.Instance.GetFormatter<T>() : new JsonShapedFormatter<T>(json);
+        IsScalar(typeof(T)) ? StandardResolver.Instance.GetFormatter<T>() : (IMessagePackFormatter<T>)formatters.GetOrAdd(typeof(T), _ => new JsonShapedFormatter<T>(json));
 
     /// <summary>Options for either end of a hub connection: client input is untrusted (bounded depth, hash-collision safe).</summary>
     public static MessagePackSerializerOptions Options(JsonSerializerOptions json) =>
         MessagePackSerializerOptions.Standard.WithResolver(new JsonShapedResolver(json)).WithSecurity(MessagePackSecurity.UntrustedData);
 
+    /// <summary>What MessagePack writes as JSON would: strings, booleans and numbers (not a char, which it writes as a number).</summary>
     private static bool IsScalar(Type type)
     {
         var underlying = Nullable.GetUnderlyingType(type) ?? type;
-        return underlying == typeof(string) || underlying == typeof(decimal) || (underlying.IsPrimitive && underlying != typeof(nint) && underlying != typeof(nuint));
+        return underlying == typeof(string) || (underlying.IsPrimitive && underlying != typeof(char) && underlying != typeof(nint) && underlying != typeof(nuint));
     }
 }

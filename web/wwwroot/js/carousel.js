@@ -1,7 +1,7 @@
 // /carousel rotates the configured screens (Dashboard:Display:Carousel) at the configured interval and
 // holds the alert screen while any alert is firing. Every screen stays loaded in its own frame, kept
 // live and sized (hidden frames keep their layout), so a turn is instant and never reconnects.
-import { connect } from "./live.js";
+import { connect, messagePack } from "./live.js";
 import { loadDisplay } from "./display.js";
 import { ALERTS_GROUP, fetchAlerts, isFiring } from "./alerts.js";
 import { tabTitle } from "./shell.js";
@@ -9,8 +9,12 @@ import { tabTitle } from "./shell.js";
 // Without the hub's alerts group the REST list is read this often, so a firing alert holds the screen soon.
 const ALERT_POLL_MS = 10_000;
 
+// Each screen as an unattended one, on the hub protocol the carousel itself was asked for.
 function kioskUrl(screen) {
-  return `${screen}${screen.includes("?") ? "&" : "?"}kiosk=1`;
+  const url = new URL(screen, location.origin);
+  url.searchParams.set("kiosk", "1");
+  if (messagePack) url.searchParams.set("protocol", "messagepack");
+  return url.pathname + url.search;
 }
 
 async function start() {

@@ -153,6 +153,36 @@ public sealed class PushTests
             second.Update.GetProperty("data").GetProperty("elderlyCare").GetProperty("occupants").GetInt32());
     }
 
+    [Fact]
+    public async Task A_node_over_its_message_budget_sends_fewer_updates_and_the_last_holds_every_change()
+    {
+        var rest = TimeSpan.FromMilliseconds(500);
+        await using var app = new DashboardApp(extraSettings: new Dictionary<string, string?> { ["Dashboard:Push:NodeMessagesPerSecond"] = "2" });
+        await using var connection = TestCredentials.Hub(app.BaseAddress).Build();
+        var updates = Channel.CreateUnbounded<JsonElement>();
+        connection.On<JsonElement>("update", update => updates.Writer.TryWrite(update));
+        await connection.StartAsync();
+        var start = (await connection.InvokeAsync<JsonElement>("Subscribe", "city")).GetProperty("elderlyCare").GetProperty("occupants").GetInt32();
+        await Quiet(updates.Reader, TimeSpan.FromSeconds(1));
+
+        var posting = Stopwatch.StartNew();
+        foreach (var index in Enumerable.Range(0, 40))
+        {
+            (await app.Http.Post(Events.Admitted($"budget-{index}"))).EnsureSuccessStatusCode();
+        }
+
+        var spent = posting.Elapsed;
+        var received = 0;
+        for (var occupants = start; occupants < start + 40; received++)
+        {
+            var update = await NextUpdate(updates.Reader, "city", since: 0);
+            occupants = update.GetProperty("data").GetProperty("elderlyCare").GetProperty("occupants").GetInt32();
+        }
+
+        // One message a fan-out rests the node 0.5 s: at most one update per rest while posting, and the last.
+        Assert.InRange(received, 1, 2 + (int)(spent / rest));
+    }
+
     /// <summary>Reads and drops what the start's own changes pushed until nothing arrives for <paramref name="span"/>.</summary>
     private static async Task Quiet<T>(ChannelReader<T> updates, TimeSpan span)
     {

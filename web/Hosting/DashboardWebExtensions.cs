@@ -98,10 +98,15 @@ public static class DashboardWebExtensions
                 messagePack.SerializerOptions = JsonShapedResolver.Options(json.Value.PayloadSerializerOptions));
         builder.Services.AddSingleton<HubGuard>();
         builder.AddDashboardAccess();
-        builder.Services.AddOptions<PushOptions>().Bind(builder.Configuration.GetSection(PushOptions.Section));
+        builder.Services.AddOptions<PushOptions>().Bind(builder.Configuration.GetSection(PushOptions.Section))
+            .Validate(options => options.NodeMessagesPerSecond > 0, "Dashboard:Push:NodeMessagesPerSecond must be positive")
+            .ValidateOnStart();
         builder.Services.AddSingleton<DashboardObserver>();
         builder.Services.AddSingleton<ScopedGroups>();
         builder.Services.AddSingleton<ChangedEntries>();
+        builder.Services.AddSingleton<GroupSizes>();
+        builder.Services.AddSingleton<PacedFanOut>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<PacedFanOut>());
         builder.Services.AddSingleton<PushRegistration>();
         builder.Services.AddHostedService(services => services.GetRequiredService<PushRegistration>());
 

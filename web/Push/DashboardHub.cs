@@ -23,7 +23,7 @@ namespace Dashboard.Web.Push;
 /// (<see cref="ScopedGroups"/>), so a county's duty officer works from the same console.
 /// </summary>
 [Authorize(Policy = Policies.View)]
-public sealed class DashboardHub(IGrainFactory grains, PushRegistration push, ScopedGroups scoped, PushMetrics metrics, TimeProvider clock) : Hub
+public sealed class DashboardHub(IGrainFactory grains, PushRegistration push, ScopedGroups scoped, GroupSizes sizes, PushMetrics metrics, TimeProvider clock) : Hub
 {
     /// <summary>Longer than any group name the region can have.</summary>
     private const int MaxGroupLength = 32;
@@ -36,6 +36,10 @@ public sealed class DashboardHub(IGrainFactory grains, PushRegistration push, Sc
     /// <summary>The groups a connection subscribed to, for what is counted when it closes.</summary>
     public static IEnumerable<string> SubscribedGroups(HubCallerContext connection) =>
         connection.Items[GroupsKey] is Dictionary<string, IReadOnlyList<string>> groups ? groups.Keys : [];
+
+    /// <summary>The SignalR groups a connection is in, for what is counted when it closes.</summary>
+    public static IEnumerable<string> MemberGroups(HubCallerContext connection) =>
+        connection.Items[GroupsKey] is Dictionary<string, IReadOnlyList<string>> groups ? groups.Values.SelectMany(members => members) : [];
 
     public Task<object> Subscribe(string group) => Join(group, changesOnly: false);
 
@@ -80,16 +84,15 @@ public sealed class DashboardHub(IGrainFactory grains, PushRegistration push, Sc
         }
 
         var members = scoped.Members(group, scope, region).Select(member => changesOnly ? ChangedEntries.GroupFor(member) : member).ToArray();
-        if (groups.TryGetValue(group, out var before))
-        {
-            foreach (var member in before.Except(members))
-            {
-                await Groups.RemoveFromGroupAsync(Context.ConnectionId, member);
-            }
-        }
-        else
+        var before = groups.GetValueOrDefault(group) ?? [];
+        if (!groups.ContainsKey(group))
         {
             metrics.Subscribed(group);
+        }
+
+        foreach (var member in before.Except(members))
+        {
+            await Groups.RemoveFromGroupAsync(Context.ConnectionId, member);
         }
 
         groups[group] = members;
@@ -97,6 +100,9 @@ public sealed class DashboardHub(IGrainFactory grains, PushRegistration push, Sc
         {
             await Groups.AddToGroupAsync(Context.ConnectionId, member);
         }
+
+        sizes.Left(before.Except(members));
+        sizes.Joined(members.Except(before));
 
         return group switch
         {
@@ -118,6 +124,8 @@ public sealed class DashboardHub(IGrainFactory grains, PushRegistration push, Sc
             {
                 await Groups.RemoveFromGroupAsync(Context.ConnectionId, member);
             }
+
+            sizes.Left(members);
         }
     }
 }

@@ -5,8 +5,14 @@ public sealed class PushOptions
 {
     public const string Section = "Dashboard:Push";
 
-    /// <summary>How often each silo sends the latest value of every changed key to the web nodes.</summary>
-    public TimeSpan FlushInterval { get; set; } = TimeSpan.FromMilliseconds(100);
+    /// <summary>How often, at most, each silo sends the latest value of every changed key to the web nodes.</summary>
+    public TimeSpan FlushInterval { get; set; } = TimeSpan.FromMilliseconds(25);
+
+    /// <summary>
+    /// The messages a second a web node sends its connections at most (a group send is one message per
+    /// connection in the group); beyond it the node sends less often, newest values only.
+    /// </summary>
+    public int NodeMessagesPerSecond { get; set; } = 20_000;
 
     /// <summary>How often each silo re-reads the directory of web-node observers.</summary>
     public TimeSpan ObserverRefreshInterval { get; set; } = TimeSpan.FromSeconds(1);

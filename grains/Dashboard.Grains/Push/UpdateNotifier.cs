@@ -10,7 +10,7 @@ namespace Dashboard.Grains.Push;
 /// One per silo. Grains publish every change; only the newest version per key is kept until the next
 /// flush, so the cost of fan-out follows the flush rate and the number of keys, not the event rate.
 /// Flushes are on the leading and the trailing edge: the first change after a quiet interval goes
-/// out almost at once (after a tenth of the interval), and changes that follow within the interval go
+/// out almost at once (after a short gather), and changes that follow within the interval go
 /// together at its end, so a quiet wall shows a change as soon as it is durable and a busy one still
 /// gets one message per key per interval.
 /// </summary>
@@ -25,11 +25,11 @@ public sealed class UpdateNotifier(
     private readonly CancellationTokenSource stopping = new();
 
     /// <summary>
-    /// The leading edge waits a tenth of the interval (10 ms by default): one ingest batch changes many
+    /// The leading edge waits this long (or the interval, if shorter): one ingest batch changes many
     /// institutions, whose roll-ups reach the county and the city within a few milliseconds, and a
     /// wall should see the batch whole rather than its first event alone.
     /// </summary>
-    private const int GatherShare = 10;
+    private static readonly TimeSpan Gather = TimeSpan.FromMilliseconds(10);
 
     /// <summary>Released once when the first change arrives after a flush took what was pending.</summary>
     private readonly SemaphoreSlim changed = new(0, 1);
@@ -88,7 +88,7 @@ public sealed class UpdateNotifier(
     private async Task Run()
     {
         var interval = options.Value.FlushInterval;
-        var gather = interval / GatherShare;
+        var gather = Gather < interval ? Gather : interval;
         var lastFlush = DateTimeOffset.MinValue;
         try
         {

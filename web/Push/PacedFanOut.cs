@@ -1,0 +1,141 @@
+using System.Collections.Concurrent;
+using System.Collections.Immutable;
+using Dashboard.Contracts.Alerts;
+using Dashboard.Contracts.Push;
+using Dashboard.Grains.Push;
+using Dashboard.Web.Alerts;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.Extensions.Options;
+
+namespace Dashboard.Web.Push;
+
+/// <summary>
+/// Sends the silos' updates to this node's connections, at most <see cref="PushOptions.NodeMessagesPerSecond"/>
+/// messages a second. Each message is a send on every connection of its group, and that is what a
+/// node's processor time goes to (profiled); after a fan-out of N messages the node rests N / rate
+/// before the next, keeping only the newest update per key meanwhile. A hundred walls then get every
+/// flush of the silos, and thousands get fewer, fresher messages instead of queues that grow.
+/// </summary>
+/// <remarks>
+/// Groups are sent one after the other. A wall is usually in several groups (the city and a county);
+/// sending them at once would make each connection's sends wait for each other on its write lock and
+/// its buffers, which profiling showed as lock contention that grew with the number of connections.
+/// Each group send only queues the message on every connection, so one after the other costs no delay.
+/// </remarks>
+public sealed partial class PacedFanOut(
+    IHubContext<DashboardHub> hub,
+    ScopedGroups scoped,
+    ChangedEntries changes,
+    GroupSizes sizes,
+    PushMetrics metrics,
+    IOptions<PushOptions> options,
+    TimeProvider clock,
+    ILogger<PacedFanOut> logger) : BackgroundService
+{
+    public const string UpdateMethod = "update";
+
+    private readonly ConcurrentDictionary<string, DashboardUpdate> pending = new(StringComparer.Ordinal);
+
+    /// <summary>Released once when updates arrive after a fan-out took what was pending.</summary>
+    private readonly SemaphoreSlim arrived = new(0, 1);
+
+    private int signalled;
+
+    public void Enqueue(ImmutableArray<DashboardUpdate> updates)
+    {
+        foreach (var update in updates)
+        {
+            pending.AddOrUpdate(update.Key, update, (_, queued) => queued.Version > update.Version ? queued : update);
+        }
+
+        if (Interlocked.Exchange(ref signalled, 1) == 0)
+        {
+            arrived.Release();
+        }
+    }
+
+    public override void Dispose()
+    {
+        arrived.Dispose();
+        base.Dispose();
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var rate = options.Value.NodeMessagesPerSecond;
+        try
+        {
+            while (true)
+            {
+                await arrived.WaitAsync(stoppingToken);
+
+                // Reset before taking: updates that land meanwhile are either taken now or signal again.
+                Volatile.Write(ref signalled, 0);
+                var messages = await Send(Take());
+                await Task.Delay(TimeSpan.FromSeconds(messages / (double)rate), clock, stoppingToken);
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+    }
+
+    private ImmutableArray<DashboardUpdate> Take()
+    {
+        var batch = ImmutableArray.CreateBuilder<DashboardUpdate>(pending.Count);
+        foreach (var key in pending.Keys)
+        {
+            if (pending.TryRemove(key, out var update))
+            {
+                batch.Add(update);
+            }
+        }
+
+        return batch.DrainToImmutable();
+    }
+
+    /// <summary>Sends a batch; returns how many messages that was (a group's send is one per connection in it).</summary>
+    private async Task<long> Send(ImmutableArray<DashboardUpdate> updates)
+    {
+        metrics.Sending(updates);
+        var messages = 0L;
+        foreach (var update in updates)
+        {
+            try
+            {
+                foreach (var group in UpdateKeys.GroupsOf(update.Key))
+                {
+                    messages += await SendTo(group, update);
+                }
+
+                if (changes.Of(update) is { } changed)
+                {
+                    messages += await SendTo(ChangedEntries.GroupFor(update.Key), changed);
+                }
+
+                if (update.Data is AlertBoard board)
+                {
+                    foreach (var (group, scope) in scoped.AlertGroups)
+                    {
+                        messages += await SendTo(group, update with { Data = board.VisibleTo(scope) });
+                    }
+                }
+            }
+            catch (Exception exception)
+            {
+                LogNotSent(exception, update.Key);
+            }
+        }
+
+        return messages;
+    }
+
+    private async Task<int> SendTo(string group, object message)
+    {
+        await hub.Clients.Group(group).SendAsync(UpdateMethod, message);
+        return sizes.Of(group);
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "An update of {Key} was not sent to this node's connections; pages take it with their next snapshot")]
+    private partial void LogNotSent(Exception exception, string key);
+}

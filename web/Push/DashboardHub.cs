@@ -37,10 +37,6 @@ public sealed class DashboardHub(IGrainFactory grains, PushRegistration push, Sc
     public static IEnumerable<string> SubscribedGroups(HubCallerContext connection) =>
         connection.Items[GroupsKey] is Dictionary<string, IReadOnlyList<string>> groups ? groups.Keys : [];
 
-    /// <summary>The SignalR groups a connection is in, for what is counted when it closes.</summary>
-    public static IEnumerable<string> MemberGroups(HubCallerContext connection) =>
-        connection.Items[GroupsKey] is Dictionary<string, IReadOnlyList<string>> groups ? groups.Values.SelectMany(members => members) : [];
-
     public Task<object> Subscribe(string group) => Join(group, changesOnly: false);
 
     /// <summary>
@@ -101,8 +97,7 @@ public sealed class DashboardHub(IGrainFactory grains, PushRegistration push, Sc
             await Groups.AddToGroupAsync(Context.ConnectionId, member);
         }
 
-        sizes.Left(before.Except(members));
-        sizes.Joined(members.Except(before));
+        sizes.Set(Context.ConnectionId, [.. groups.Values.SelectMany(joined => joined)], Context.ConnectionAborted);
 
         return group switch
         {
@@ -125,7 +120,7 @@ public sealed class DashboardHub(IGrainFactory grains, PushRegistration push, Sc
                 await Groups.RemoveFromGroupAsync(Context.ConnectionId, member);
             }
 
-            sizes.Left(members);
+            sizes.Set(Context.ConnectionId, [.. groups.Values.SelectMany(joined => joined)], Context.ConnectionAborted);
         }
     }
 }

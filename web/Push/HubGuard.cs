@@ -60,7 +60,7 @@ public sealed partial class HubGuard(ConnectionGuard connections, PushMetrics me
     {
         connections.Remove(context.Context);
         metrics.Unsubscribed(DashboardHub.SubscribedGroups(context.Context));
-        sizes.Left(DashboardHub.MemberGroups(context.Context));
+        sizes.Close(context.Context.ConnectionId);
         (context.Context.Items[LimiterKey] as IDisposable)?.Dispose();
         await next(context, exception);
     }

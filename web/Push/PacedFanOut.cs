@@ -13,7 +13,7 @@ namespace Dashboard.Web.Push;
 /// Sends the silos' updates to this node's connections, at most <see cref="PushOptions.NodeMessagesPerSecond"/>
 /// messages a second. Each message is a send on every connection of its group, and that is what a
 /// node's processor time goes to (profiled); after a fan-out of N messages the node rests N / rate
-/// before the next, keeping only the newest update per key meanwhile. A hundred walls then get every
+/// before the next (a second at most), keeping only the newest update per key meanwhile. A hundred walls then get every
 /// flush of the silos, and thousands get fewer, fresher messages instead of queues that grow.
 /// </summary>
 /// <remarks>
@@ -33,6 +33,9 @@ public sealed partial class PacedFanOut(
     ILogger<PacedFanOut> logger) : BackgroundService
 {
     public const string UpdateMethod = "update";
+
+    /// <summary>However many connections, a wall waits no longer than this for the node's next fan-out.</summary>
+    private static readonly TimeSpan LongestRest = TimeSpan.FromSeconds(1);
 
     private readonly ConcurrentDictionary<string, DashboardUpdate> pending = new(StringComparer.Ordinal);
 
@@ -72,7 +75,8 @@ public sealed partial class PacedFanOut(
                 // Reset before taking: updates that land meanwhile are either taken now or signal again.
                 Volatile.Write(ref signalled, 0);
                 var messages = await Send(Take());
-                await Task.Delay(TimeSpan.FromSeconds(messages / (double)rate), clock, stoppingToken);
+                var rest = TimeSpan.FromSeconds(messages / (double)rate);
+                await Task.Delay(rest < LongestRest ? rest : LongestRest, clock, stoppingToken);
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)

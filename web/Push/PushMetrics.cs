@@ -6,7 +6,7 @@ namespace Dashboard.Web.Push;
 
 /// <summary>
 /// What this web node pushes: open hub connections, subscriptions per kind of group, the size of each
-/// batch of updates from the silos and how old an update's figures are when it is sent.
+/// fan-out of updates and how old an update's figures are when it is sent.
 /// </summary>
 public sealed class PushMetrics
 {
@@ -23,7 +23,7 @@ public sealed class PushMetrics
         var meter = meters.Create(MeterName);
         meter.CreateObservableUpDownCounter("dashboard.push.connections", () => connections.Count, "{connection}", "Open hub connections (walls, pages, consoles)");
         subscriptions = meter.CreateUpDownCounter<long>("dashboard.push.subscriptions", "{subscription}", "Hub group subscriptions, by kind of group");
-        batchSize = meter.CreateHistogram<int>("dashboard.push.batch.size", "{update}", "Updates in one batch from the silos",
+        batchSize = meter.CreateHistogram<int>("dashboard.push.batch.size", "{update}", "Updates in one fan-out of this node (the silos' batches since the last, newest per key)",
             advice: new InstrumentAdvice<int> { HistogramBucketBoundaries = [1, 2, 5, 10, 20, 50, 100, 200, 500] });
         updateAge = meter.CreateHistogram<double>("dashboard.push.update.age", "s", "Time from an update's last change to its send to the hub groups",
             advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10] });

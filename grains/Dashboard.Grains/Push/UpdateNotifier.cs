@@ -11,8 +11,8 @@ namespace Dashboard.Grains.Push;
 /// flush, so the cost of fan-out follows the flush rate and the number of keys, not the event rate.
 /// Flushes are on the leading and the trailing edge: the first change after a quiet interval goes
 /// out almost at once (after a short gather), and changes that follow within the interval go
-/// together at its end, so a quiet wall shows a change as soon as it is durable and a busy one still
-/// gets one message per key per interval.
+/// together at its end, so a quiet wall shows a change as soon as it is durable and a busy key goes
+/// out once per interval (web nodes send less often still when their connections are many).
 /// </summary>
 public sealed class UpdateNotifier(
     IGrainFactory grains,

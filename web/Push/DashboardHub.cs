@@ -97,7 +97,7 @@ public sealed class DashboardHub(IGrainFactory grains, PushRegistration push, Sc
             await Groups.AddToGroupAsync(Context.ConnectionId, member);
         }
 
-        sizes.Set(Context.ConnectionId, [.. groups.Values.SelectMany(joined => joined)], Context.ConnectionAborted);
+        CountMemberships(groups);
 
         return group switch
         {
@@ -110,6 +110,10 @@ public sealed class DashboardHub(IGrainFactory grains, PushRegistration push, Sc
         };
     }
 
+    /// <summary>Tells the fan-out's group sizes every SignalR group this connection is in now.</summary>
+    private void CountMemberships(Dictionary<string, IReadOnlyList<string>> groups) =>
+        sizes.Set(Context.ConnectionId, [.. groups.Values.SelectMany(joined => joined)], Context.ConnectionAborted);
+
     public async Task Unsubscribe(string group)
     {
         if (Context.Items[GroupsKey] is Dictionary<string, IReadOnlyList<string>> groups && group is not null && groups.Remove(group, out var members))
@@ -120,7 +124,7 @@ public sealed class DashboardHub(IGrainFactory grains, PushRegistration push, Sc
                 await Groups.RemoveFromGroupAsync(Context.ConnectionId, member);
             }
 
-            sizes.Set(Context.ConnectionId, [.. groups.Values.SelectMany(joined => joined)], Context.ConnectionAborted);
+            CountMemberships(groups);
         }
     }
 }

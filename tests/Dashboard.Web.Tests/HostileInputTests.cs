@@ -106,6 +106,22 @@ public sealed class HostileInputTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task SubscribeChanges_refuses_what_Subscribe_refuses_and_the_connection_keeps_working()
+    {
+        await using var connection = TestCredentials.Hub(app.BaseAddress).Build();
+        await connection.StartAsync();
+
+        var nullGroup = await Assert.ThrowsAsync<HubException>(() => connection.InvokeAsync<JsonElement>("SubscribeChanges", (string?)null));
+        var longGroup = await Assert.ThrowsAsync<HubException>(() => connection.InvokeAsync<JsonElement>("SubscribeChanges", new string('x', 1000)));
+        var unknown = await Assert.ThrowsAsync<HubException>(() => connection.InvokeAsync<JsonElement>("SubscribeChanges", "county:999999"));
+        var wrongType = await Assert.ThrowsAsync<HubException>(() => connection.InvokeAsync<JsonElement>("SubscribeChanges", 42, 43));
+        var city = await connection.InvokeAsync<JsonElement>("SubscribeChanges", "city");
+
+        Assert.All([nullGroup, longGroup, unknown, wrongType], error => Assert.False(string.IsNullOrEmpty(error.Message)));
+        Assert.Equal("441800", city.GetProperty("code").GetString());
+    }
+
+    [Fact]
     public async Task MessagePack_abuse_is_refused_and_a_nesting_bomb_ends_only_its_own_call()
     {
         await using var connection = TestCredentials.Hub(app.BaseAddress).WithMessagePack().Build();

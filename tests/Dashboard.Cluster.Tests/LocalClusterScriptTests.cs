@@ -38,13 +38,15 @@ public sealed class LocalClusterScriptTests(ITestOutputHelper output)
             await using var wall2 = await Wall.Open(web2.BaseAddress!);
             await using var load = new SteadyIngest("rolling", web1, web2);
             await load.WaitForMore(200);
+            var restartBegan = DateTime.UtcNow;
             var restart = await Run("restart", folder, postgresPort);
             await load.WaitForMore(200);
             var total = await load.Stop();
             var expected = DemoOccupants + 1 + total;
             await Eventually.Until(() => wall1.Occupants == expected && wall2.Occupants == expected, TimeSpan.FromSeconds(10));
             output.WriteLine($"{restart}{total} events acknowledged, {load.Retries} requests sent again; " +
-                $"the walls went at most {wall1.LongestGap.TotalSeconds:0.0} s and {wall2.LongestGap.TotalSeconds:0.0} s without a change");
+                $"the walls went at most {wall1.LongestGap.TotalSeconds:0.0} s and {wall2.LongestGap.TotalSeconds:0.0} s without a change " +
+                $"(until {wall1.LongestGapEnded:HH:mm:ss.f} and {wall2.LongestGapEnded:HH:mm:ss.f} UTC; the restart began at {restartBegan:HH:mm:ss.f})");
             var again = await load.SendAgain(web2);
             var down = await Run("down", folder, postgresPort);
 

@@ -23,13 +23,24 @@ public sealed class Wall : IAsyncDisposable
         connection = TestCredentials.Hub(node).WithAutomaticReconnect([TimeSpan.Zero, TimeSpan.FromMilliseconds(500), TimeSpan.FromSeconds(1)]).Build();
         connection.On<JsonElement>("update", update => Apply(update.GetProperty("data")));
         connection.Reconnected += _ => Subscribe();
-        connection.Closed += _ => Reopen();
+        connection.Reconnecting += _ => Lost();
+        connection.Closed += async _ =>
+        {
+            await Lost();
+            await Reopen();
+        };
     }
 
     public int Occupants { get; private set; }
 
+    /// <summary>How often its connection broke or closed (a wall then shows that it is offline until it is back).</summary>
+    public int TimesLost { get; private set; }
+
     /// <summary>The longest the wall went without a change: under steady ingest, how long it was dark.</summary>
     public TimeSpan LongestGap { get; private set; }
+
+    /// <summary>When the longest gap ended (UTC), to find it in the members' logs.</summary>
+    public DateTime LongestGapEnded { get; private set; }
 
     public static async Task<Wall> Open(Uri node)
     {
@@ -44,6 +55,12 @@ public sealed class Wall : IAsyncDisposable
         await disposed.CancelAsync();
         await connection.DisposeAsync();
         disposed.Dispose();
+    }
+
+    private Task Lost()
+    {
+        TimesLost++;
+        return Task.CompletedTask;
     }
 
     private async Task Subscribe() => Apply(await connection.InvokeAsync<JsonElement>("Subscribe", "city"));
@@ -80,7 +97,12 @@ public sealed class Wall : IAsyncDisposable
             {
                 version = newer;
                 Occupants = city.GetProperty("elderlyCare").GetProperty("occupants").GetInt32();
-                LongestGap = sinceChange.Elapsed > LongestGap ? sinceChange.Elapsed : LongestGap;
+                if (sinceChange.Elapsed > LongestGap)
+                {
+                    LongestGap = sinceChange.Elapsed;
+                    LongestGapEnded = DateTime.UtcNow;
+                }
+
                 sinceChange.Restart();
             }
         }

@@ -10,7 +10,12 @@ namespace Dashboard.Web.Push;
 /// every <see cref="AuthOptions.ConnectionCheck"/>: one whose key, display token or user was revoked
 /// is told why (<c>signedOut</c>) and closed. Its page then finds it is signed out and says so.
 /// </summary>
-public sealed class ConnectionGuard(CredentialLookup lookup, IHubContext<DashboardHub> hub, IOptions<AuthOptions> options, TimeProvider clock) : BackgroundService
+public sealed partial class ConnectionGuard(
+    CredentialLookup lookup,
+    IHubContext<DashboardHub> hub,
+    IOptions<AuthOptions> options,
+    TimeProvider clock,
+    ILogger<ConnectionGuard> logger) : BackgroundService
 {
     private readonly ConcurrentDictionary<string, HubCallerContext> open = new(StringComparer.Ordinal);
 
@@ -20,17 +25,37 @@ public sealed class ConnectionGuard(CredentialLookup lookup, IHubContext<Dashboa
 
     public int Count => open.Count;
 
-    /// <summary>Checks every open connection now; the periodic check calls this.</summary>
+    /// <summary>
+    /// Checks every open connection now; the periodic check calls this. A connection whose credential
+    /// cannot be looked up (the silos are away, as in a rolling restart) stays open until a later
+    /// check can tell: closing every wall whenever the cluster blinks would darken the command center
+    /// for a fault that is not theirs.
+    /// </summary>
     public async Task CloseRevoked()
     {
+        var notChecked = 0;
+        Exception? failure = null;
         foreach (var connection in open.Values)
         {
-            if (connection.User is { } user && !await lookup.StillValid(user))
+            try
             {
-                await hub.Clients.Client(connection.ConnectionId).SendAsync("signedOut", "revoked");
-                connection.Abort();
-                open.TryRemove(connection.ConnectionId, out _);
+                if (connection.User is { } user && !await lookup.StillValid(user))
+                {
+                    await hub.Clients.Client(connection.ConnectionId).SendAsync("signedOut", "revoked");
+                    connection.Abort();
+                    open.TryRemove(connection.ConnectionId, out _);
+                }
             }
+            catch (Exception exception)
+            {
+                notChecked++;
+                failure = exception;
+            }
+        }
+
+        if (failure is not null)
+        {
+            LogNotChecked(failure, notChecked, options.Value.ConnectionCheck);
         }
     }
 
@@ -42,4 +67,7 @@ public sealed class ConnectionGuard(CredentialLookup lookup, IHubContext<Dashboa
             await CloseRevoked();
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The credentials of {Count} open connections could not be checked; they stay open and are checked again in {Interval}")]
+    private partial void LogNotChecked(Exception exception, int count, TimeSpan interval);
 }

@@ -98,6 +98,44 @@ public sealed class PushTests
         Assert.True(last.Whole.GetRawText().Length > 3 * last.Compact.GetRawText().Length, $"{last.Whole.GetRawText().Length} vs {last.Compact.GetRawText().Length} characters");
     }
 
+    [Fact]
+    public async Task A_page_subscribing_to_changes_after_updates_nobody_here_received_merges_the_next_one_to_the_whole()
+    {
+        const string group = "county:441802";
+        await using var app = new DashboardApp();
+        await using var whole = TestCredentials.Hub(app.BaseAddress).Build();
+        await using var compact = TestCredentials.Hub(app.BaseAddress).Build();
+        var wholeUpdates = Channel.CreateUnbounded<JsonElement>();
+        var compactUpdates = Channel.CreateUnbounded<JsonElement>();
+        whole.On<JsonElement>("update", update => wholeUpdates.Writer.TryWrite(update));
+        compact.On<JsonElement>("update", update => compactUpdates.Writer.TryWrite(update));
+        await whole.StartAsync();
+        await compact.StartAsync();
+        await whole.InvokeAsync<JsonElement>("Subscribe", group);
+
+        // The node cuts the county's updates for a page, then has nobody to cut them for, then a page again.
+        var first = await compact.InvokeAsync<JsonElement>("SubscribeChanges", group);
+        (await app.Http.Post(Events.Admitted("unwatched-1", "441802-GB-001"))).EnsureSuccessStatusCode();
+        await NextUpdate(compactUpdates.Reader, group, since: first.GetProperty("version").GetInt64() + 1);
+        await compact.InvokeAsync("Unsubscribe", group);
+        var beforeUnwatched = (await NextUpdate(wholeUpdates.Reader, group, since: 0)).GetProperty("version").GetInt64();
+        (await app.Http.Post(Events.Admitted("unwatched-2", "441802-GB-002"))).EnsureSuccessStatusCode();
+        await NextUpdate(wholeUpdates.Reader, group, since: beforeUnwatched + 1);
+        var held = await compact.InvokeAsync<JsonElement>("SubscribeChanges", group);
+        (await app.Http.Post(Events.Admitted("unwatched-3", "441802-GB-001"))).EnsureSuccessStatusCode();
+
+        var last = await NextUpdate(wholeUpdates.Reader, group, since: held.GetProperty("version").GetInt64() + 1);
+        JsonElement compactUpdate;
+        do
+        {
+            compactUpdate = await NextUpdate(compactUpdates.Reader, group, since: 0);
+            held = Merged(held, compactUpdate);
+        }
+        while (compactUpdate.GetProperty("version").GetInt64() < last.GetProperty("version").GetInt64());
+
+        Assert.True(JsonElement.DeepEquals(last.GetProperty("data"), held), $"{last.GetProperty("data")}\n{held}");
+    }
+
     /// <summary>What a page does with an update: whole data as it is, or the changed entries put in place of those it holds.</summary>
     private static JsonElement Merged(JsonElement held, JsonElement update)
     {

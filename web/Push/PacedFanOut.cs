@@ -112,9 +112,12 @@ public sealed partial class PacedFanOut(
                     messages += await SendTo(group, update);
                 }
 
-                if (changes.Of(update) is { } changed)
+                // Cutting an update down costs its serialization; with nobody here to receive it, a later
+                // update is cut against an older one, which only sends more entries, never fewer.
+                var changesGroup = ChangedEntries.GroupFor(update.Key);
+                if (sizes.Of(changesGroup) > 0 && changes.Of(update) is { } changed)
                 {
-                    messages += await SendTo(ChangedEntries.GroupFor(update.Key), changed);
+                    messages += await SendTo(changesGroup, changed);
                 }
 
                 if (update.Data is AlertBoard board)

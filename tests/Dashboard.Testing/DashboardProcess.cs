@@ -169,7 +169,21 @@ public sealed class DashboardProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>A process that never got ready is killed, so that it does not outlive the test that started it.</summary>
     private async Task WaitUntil(Func<CancellationToken, Task<bool>> ready)
+    {
+        try
+        {
+            await PollUntil(ready);
+        }
+        catch
+        {
+            await DisposeAsync();
+            throw;
+        }
+    }
+
+    private async Task PollUntil(Func<CancellationToken, Task<bool>> ready)
     {
         using var timeout = new CancellationTokenSource(StartTimeout);
         while (true)

@@ -10,7 +10,8 @@ public static class Benchmark
     public static async Task<int> Run(string[] args)
     {
         var options = BenchOptions.Parse(args);
-        Console.WriteLine($"scenario {options.Scenario}, store {options.Store}, {Environment.ProcessorCount} cores, {DateTimeOffset.Now:yyyy-MM-dd HH:mm}");
+        var fsync = FsyncProbe.Measure(Path.GetTempPath());
+        Console.WriteLine($"scenario {options.Scenario}, store {options.Store}, {Environment.ProcessorCount} cores, {fsync}, {DateTimeOffset.Now:yyyy-MM-dd HH:mm}");
         var starting = Stopwatch.StartNew();
         await using var system = await SystemUnderTest.Start(options, ScaleScenario.Settings(options));
         var startup = starting.Elapsed;
@@ -30,7 +31,7 @@ public static class Benchmark
             Console.WriteLine($"{row.Phase,-26} {row.EventsPerSecond,10:0} {row.P50Ms,8:0.0} {row.P95Ms,8:0.0} {row.P99Ms,8:0.0} {row.MaxMs,8:0.0} {row.Count,10}  {more}");
         }
 
-        var json = JsonSerializer.Serialize(new { scenario = options.Scenario, store = options.Store, cores = Environment.ProcessorCount, phases = figures },
+        var json = JsonSerializer.Serialize(new { scenario = options.Scenario, store = options.Store, cores = Environment.ProcessorCount, fsync, phases = figures },
             new JsonSerializerOptions(JsonSerializerDefaults.Web));
         var folder = Path.Combine(Dashboard.Testing.Repository.Root, "artifacts", "bench");
         Directory.CreateDirectory(folder);

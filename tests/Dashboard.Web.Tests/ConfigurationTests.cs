@@ -9,6 +9,7 @@ public sealed class ConfigurationTests
     [InlineData("Dashboard:Alerts:EscalateAfter", "00:00:00")]
     [InlineData("Dashboard:Push:FlushInterval", "00:00:00")]
     [InlineData("Dashboard:Push:NodeMessagesPerSecond", "0")]
+    [InlineData("Dashboard:Push:SendTimeout", "00:00:00")]
     [InlineData("Dashboard:Ingest:DedupeWindow", "00:01:00")]
     [InlineData("Dashboard:Alerts:Spike:Probability", "1.5")]
     [InlineData("Dashboard:DemoTraffic:EventsPerSecond", "-1")]

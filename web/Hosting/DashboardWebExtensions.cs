@@ -96,15 +96,17 @@ public static class DashboardWebExtensions
         builder.Services.AddOptions<MessagePackHubProtocolOptions>()
             .Configure<IOptions<JsonHubProtocolOptions>>((messagePack, json) =>
                 messagePack.SerializerOptions = JsonShapedResolver.Options(json.Value.PayloadSerializerOptions));
+        builder.Services.AddSingleton<DashboardHubLifetimeManager>();
+        builder.Services.AddSingleton<HubLifetimeManager<DashboardHub>>(services => services.GetRequiredService<DashboardHubLifetimeManager>());
         builder.Services.AddSingleton<HubGuard>();
         builder.AddDashboardAccess();
         builder.Services.AddOptions<PushOptions>().Bind(builder.Configuration.GetSection(PushOptions.Section))
             .Validate(options => options.NodeMessagesPerSecond > 0, "Dashboard:Push:NodeMessagesPerSecond must be positive")
+            .Validate(options => options.SendTimeout > TimeSpan.Zero, "Dashboard:Push:SendTimeout must be positive")
             .ValidateOnStart();
         builder.Services.AddSingleton<DashboardObserver>();
         builder.Services.AddSingleton<ScopedGroups>();
         builder.Services.AddSingleton<ChangedEntries>();
-        builder.Services.AddSingleton<GroupSizes>();
         builder.Services.AddSingleton<PacedFanOut>();
         builder.Services.AddHostedService(services => services.GetRequiredService<PacedFanOut>());
         builder.Services.AddSingleton<PushRegistration>();

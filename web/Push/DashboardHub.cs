@@ -23,7 +23,7 @@ namespace Dashboard.Web.Push;
 /// (<see cref="ScopedGroups"/>), so a county's duty officer works from the same console.
 /// </summary>
 [Authorize(Policy = Policies.View)]
-public sealed class DashboardHub(IGrainFactory grains, PushRegistration push, ScopedGroups scoped, GroupSizes sizes, PushMetrics metrics, TimeProvider clock) : Hub
+public sealed class DashboardHub(IGrainFactory grains, PushRegistration push, ScopedGroups scoped, PushMetrics metrics, TimeProvider clock) : Hub
 {
     /// <summary>Longer than any group name the region can have.</summary>
     private const int MaxGroupLength = 32;
@@ -97,8 +97,6 @@ public sealed class DashboardHub(IGrainFactory grains, PushRegistration push, Sc
             await Groups.AddToGroupAsync(Context.ConnectionId, member);
         }
 
-        CountMemberships(groups);
-
         return group switch
         {
             UpdateKeys.City => await grains.GetGrain<ICityGrain>(region.CityCode).GetSnapshot(),
@@ -110,10 +108,6 @@ public sealed class DashboardHub(IGrainFactory grains, PushRegistration push, Sc
         };
     }
 
-    /// <summary>Tells the fan-out's group sizes every SignalR group this connection is in now.</summary>
-    private void CountMemberships(Dictionary<string, IReadOnlyList<string>> groups) =>
-        sizes.Set(Context.ConnectionId, [.. groups.Values.SelectMany(joined => joined)], Context.ConnectionAborted);
-
     public async Task Unsubscribe(string group)
     {
         if (Context.Items[GroupsKey] is Dictionary<string, IReadOnlyList<string>> groups && group is not null && groups.Remove(group, out var members))
@@ -123,8 +117,6 @@ public sealed class DashboardHub(IGrainFactory grains, PushRegistration push, Sc
             {
                 await Groups.RemoveFromGroupAsync(Context.ConnectionId, member);
             }
-
-            CountMemberships(groups);
         }
     }
 }

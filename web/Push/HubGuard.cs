@@ -11,7 +11,7 @@ namespace Dashboard.Web.Push;
 /// warning, at most one a minute per node. Connections are known to the
 /// <see cref="ConnectionGuard"/>, which closes those whose credentials end.
 /// </summary>
-public sealed partial class HubGuard(ConnectionGuard connections, PushMetrics metrics, GroupSizes sizes, IOptions<AuthOptions> options, TimeProvider clock, ILogger<HubGuard> logger) : IHubFilter
+public sealed partial class HubGuard(ConnectionGuard connections, PushMetrics metrics, IOptions<AuthOptions> options, TimeProvider clock, ILogger<HubGuard> logger) : IHubFilter
 {
     private const string LimiterKey = "dashboard:limiter";
 
@@ -60,7 +60,6 @@ public sealed partial class HubGuard(ConnectionGuard connections, PushMetrics me
     {
         connections.Remove(context.Context);
         metrics.Unsubscribed(DashboardHub.SubscribedGroups(context.Context));
-        sizes.Close(context.Context.ConnectionId);
         (context.Context.Items[LimiterKey] as IDisposable)?.Dispose();
         await next(context, exception);
     }

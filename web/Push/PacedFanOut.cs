@@ -26,7 +26,7 @@ public sealed partial class PacedFanOut(
     IHubContext<DashboardHub> hub,
     ScopedGroups scoped,
     ChangedEntries changes,
-    GroupSizes sizes,
+    DashboardHubLifetimeManager connections,
     PushMetrics metrics,
     IOptions<PushOptions> options,
     TimeProvider clock,
@@ -115,7 +115,7 @@ public sealed partial class PacedFanOut(
                 // Cutting an update down costs its serialization; with nobody here to receive it, a later
                 // update is cut against an older one, which only sends more entries, never fewer.
                 var changesGroup = ChangedEntries.GroupFor(update.Key);
-                if (sizes.Of(changesGroup) > 0 && changes.Of(update) is { } changed)
+                if (connections.SizeOf(changesGroup) > 0 && changes.Of(update) is { } changed)
                 {
                     messages += await SendTo(changesGroup, changed);
                 }
@@ -140,7 +140,7 @@ public sealed partial class PacedFanOut(
     private async Task<int> SendTo(string group, object message)
     {
         await hub.Clients.Group(group).SendAsync(UpdateMethod, message);
-        return sizes.Of(group);
+        return connections.SizeOf(group);
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "An update of {Key} was not sent to this node's connections; pages take it with their next snapshot")]

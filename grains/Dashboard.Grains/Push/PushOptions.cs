@@ -14,6 +14,13 @@ public sealed class PushOptions
     /// </summary>
     public int NodeMessagesPerSecond { get; set; } = 20_000;
 
+    /// <summary>
+    /// How long a web node waits for a connection to take an update. One whose buffers stay full that
+    /// long (a hung tab, a dead network; the kernel alone buffers megabytes first) is closed, so that it
+    /// does not hold back every other wall of the node; its page reconnects and takes a snapshot.
+    /// </summary>
+    public TimeSpan SendTimeout { get; set; } = TimeSpan.FromSeconds(2);
+
     /// <summary>How often each silo re-reads the directory of web-node observers.</summary>
     public TimeSpan ObserverRefreshInterval { get; set; } = TimeSpan.FromSeconds(1);
 

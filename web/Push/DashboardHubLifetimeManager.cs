@@ -66,35 +66,44 @@ public sealed partial class DashboardHubLifetimeManager(
         }
 
         var message = new SerializedHubMessage(new InvocationMessage(methodName, args));
-        var waiting = new List<Task>();
-        foreach (var connection in members.Values)
+        List<(HubConnectionContext Connection, Task Write)>? waiting = null;
+        // Enumerated, not .Values: that would copy the group under all of the dictionary's locks on every send.
+        foreach (var (_, connection) in members)
         {
             var write = connection.WriteAsync(message, cancellationToken);
             if (!write.IsCompletedSuccessfully)
             {
-                waiting.Add(CloseIfSlow(connection, groupName, write.AsTask()));
+                (waiting ??= []).Add((connection, write.AsTask()));
             }
         }
 
-        return Task.WhenAll(waiting);
+        return waiting is null ? Task.CompletedTask : CloseSlow(groupName, waiting);
     }
 
-    private async Task CloseIfSlow(HubConnectionContext connection, string group, Task write)
+    /// <summary>One timer for the whole group: usually every write has completed at once and none is needed.</summary>
+    private async Task CloseSlow(string group, List<(HubConnectionContext Connection, Task Write)> waiting)
     {
         var timeout = options.Value.SendTimeout;
-        if (await Task.WhenAny(write, Task.Delay(timeout, clock)) != write)
+        try
         {
-            LogSlowConnection(logger, connection.ConnectionId, group, timeout);
-            // At once, not when it has closed: the next group's send must not wait for it again.
-            Forget(connection);
-            connection.Abort();
+            await Task.WhenAll(waiting.Select(entry => entry.Write)).WaitAsync(timeout, clock);
+        }
+        catch (TimeoutException)
+        {
+            foreach (var (connection, _) in waiting.Where(entry => !entry.Write.IsCompleted))
+            {
+                LogSlowConnection(logger, connection.ConnectionId, group, timeout);
+                // At once, not when it has closed: the next group's send must not wait for it again.
+                Forget(connection);
+                connection.Abort();
+            }
         }
     }
 
     private void Forget(HubConnectionContext connection)
     {
         connections.TryRemove(connection.ConnectionId, out _);
-        foreach (var members in groups.Values)
+        foreach (var (_, members) in groups)
         {
             members.TryRemove(connection.ConnectionId, out _);
         }

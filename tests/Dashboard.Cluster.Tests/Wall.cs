@@ -17,6 +17,7 @@ public sealed class Wall : IAsyncDisposable
     private readonly Lock gate = new();
     private readonly Stopwatch sinceChange = Stopwatch.StartNew();
     private long version = -1;
+    private int timesLost;
 
     private Wall(Uri node)
     {
@@ -34,7 +35,7 @@ public sealed class Wall : IAsyncDisposable
     public int Occupants { get; private set; }
 
     /// <summary>How often its connection broke or closed (a wall then shows that it is offline until it is back).</summary>
-    public int TimesLost { get; private set; }
+    public int TimesLost => Volatile.Read(ref timesLost);
 
     /// <summary>The longest the wall went without a change: under steady ingest, how long it was dark.</summary>
     public TimeSpan LongestGap { get; private set; }
@@ -59,7 +60,7 @@ public sealed class Wall : IAsyncDisposable
 
     private Task Lost()
     {
-        TimesLost++;
+        Interlocked.Increment(ref timesLost);
         return Task.CompletedTask;
     }
 

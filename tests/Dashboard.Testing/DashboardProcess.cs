@@ -178,7 +178,7 @@ public sealed class DashboardProcess : IAsyncDisposable
         }
         catch
         {
-            await DisposeAsync();
+            await DisposeAsync().AsTask().ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             throw;
         }
     }

@@ -13,7 +13,7 @@ namespace Dashboard.Web.Tests;
 /// <summary>A browser on a bad network, or one that hangs, must not hold back the other walls of its node.</summary>
 public sealed class SlowConnectionTests(ITestOutputHelper output)
 {
-    private static readonly TimeSpan SendTimeout = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan SendTimeout = TimeSpan.FromSeconds(2);
 
     [Fact]
     public async Task A_connection_that_stops_reading_is_closed_and_the_other_walls_keep_getting_updates()
@@ -45,8 +45,9 @@ public sealed class SlowConnectionTests(ITestOutputHelper output)
         times.Add(ended);
         var longestGap = times.Zip(times.Skip(1), Stopwatch.GetElapsedTime).Max();
         output.WriteLine($"the other wall went at most {longestGap.TotalSeconds:0.00} s without an update");
-        // Without the timeout it goes dark from when the stuck buffers are full to the end (5.5 s measured).
-        Assert.InRange(longestGap, TimeSpan.Zero, 2 * SendTimeout);
+        // When the fan-out waited for the stuck connection, the other wall went dark from when the stuck
+        // buffers were full to the end (5.5 s measured), and with a timeout on the wait, for the timeout.
+        Assert.InRange(longestGap, TimeSpan.Zero, SendTimeout / 2);
         Assert.Equal("closed", await ReadUntilClosed(stuck, TimeSpan.FromSeconds(10)));
     }
 

@@ -49,6 +49,13 @@ public sealed class ChangedEntries(IOptions<JsonHubProtocolOptions> json)
         return new ChangedUpdate(update.Key, update.Version, update.AsOf, WithList(data, list.List, changed), list with { Since = previous.Version });
     }
 
+    /// <summary>
+    /// The next update of the key goes whole: for a key whose changes nobody here receives now. Cutting
+    /// a later update against a much older one would be right only as long as every change of an entry
+    /// changes its JSON (entries carry their versions today); going whole does not depend on that.
+    /// </summary>
+    public void Forget(string key) => sent.TryRemove(key, out _);
+
     private static ListChanges? ListOf(string key) =>
         key == UpdateKeys.City ? Counties : UpdateKeys.TryParseCounty(key, out _) ? Institutions : null;
 

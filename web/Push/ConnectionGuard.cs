@@ -17,6 +17,9 @@ public sealed partial class ConnectionGuard(
     TimeProvider clock,
     ILogger<ConnectionGuard> logger) : BackgroundService
 {
+    /// <summary>A page that reads takes the notice at once; a hung one must not hold up the round.</summary>
+    private static readonly TimeSpan SignOutNotice = TimeSpan.FromSeconds(2);
+
     private readonly ConcurrentDictionary<string, HubCallerContext> open = new(StringComparer.Ordinal);
 
     public void Add(HubCallerContext connection) => open[connection.ConnectionId] = connection;
@@ -37,25 +40,42 @@ public sealed partial class ConnectionGuard(
         Exception? failure = null;
         foreach (var connection in open.Values)
         {
+            bool valid;
             try
             {
-                if (connection.User is { } user && !await lookup.StillValid(user))
-                {
-                    await hub.Clients.Client(connection.ConnectionId).SendAsync("signedOut", "revoked");
-                    connection.Abort();
-                    open.TryRemove(connection.ConnectionId, out _);
-                }
+                valid = connection.User is not { } user || await lookup.StillValid(user);
             }
             catch (Exception exception)
             {
                 notChecked++;
                 failure = exception;
+                continue;
+            }
+
+            if (!valid)
+            {
+                await SignOut(connection);
             }
         }
 
         if (failure is not null)
         {
             LogNotChecked(failure, notChecked, options.Value.ConnectionCheck);
+        }
+    }
+
+    /// <summary>Tells the page why, for as long as it takes a page that reads; closed either way.</summary>
+    private async Task SignOut(HubCallerContext connection)
+    {
+        open.TryRemove(connection.ConnectionId, out _);
+        try
+        {
+            await hub.Clients.Client(connection.ConnectionId).SendAsync("signedOut", "revoked").WaitAsync(SignOutNotice, clock)
+                .ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        }
+        finally
+        {
+            connection.Abort();
         }
     }
 

@@ -7,12 +7,13 @@ using Microsoft.Extensions.Options;
 namespace Dashboard.Web.Push;
 
 /// <summary>
-/// SignalR's own bookkeeping of connections and groups, with group sends that do not wait on a
-/// connection that takes nothing. A group send waits until every connection in the group has taken
-/// the message into its buffers; a hung tab or a dead network fills them (the kernel alone holds
-/// megabytes) and would then hold back every later update of every wall on this node. A connection
-/// that has not taken a message within <see cref="PushOptions.SendTimeout"/> is closed instead; its
-/// page reconnects and takes a snapshot.
+/// SignalR's own bookkeeping of connections and groups, with group sends that never wait for a
+/// connection. SignalR's group send waits until every connection in the group has taken the message
+/// into its buffers; a hung tab or a dead network fills them (the kernel alone holds megabytes), and
+/// every later update of every wall on this node would then wait for it. Here the send returns once
+/// the message is queued everywhere; a connection whose write is still pending
+/// <see cref="PushOptions.SendTimeout"/> later is closed, and its page reconnects and takes a snapshot.
+/// Only group sends, the fan-out's, work this way; a send to one connection is SignalR's.
 /// </summary>
 public sealed partial class DashboardHubLifetimeManager(
     ILogger<DefaultHubLifetimeManager<DashboardHub>> signalRLogger,
@@ -23,6 +24,9 @@ public sealed partial class DashboardHubLifetimeManager(
     private readonly ConcurrentDictionary<string, HubConnectionContext> connections = new(StringComparer.Ordinal);
 
     private readonly ConcurrentDictionary<string, ConcurrentDictionary<string, HubConnectionContext>> groups = new(StringComparer.Ordinal);
+
+    /// <summary>Connections with a write pending: one watch each, however many sends queue behind it.</summary>
+    private readonly ConcurrentDictionary<string, byte> watched = new(StringComparer.Ordinal);
 
     /// <summary>How many of this node's connections are in a group: what a send to it costs.</summary>
     public int SizeOf(string group) => groups.TryGetValue(group, out var members) ? members.Count : 0;
@@ -44,7 +48,14 @@ public sealed partial class DashboardHubLifetimeManager(
         await base.AddToGroupAsync(connectionId, groupName, cancellationToken);
         if (connections.TryGetValue(connectionId, out var connection))
         {
-            groups.GetOrAdd(groupName, _ => new(StringComparer.Ordinal))[connectionId] = connection;
+            var members = groups.GetOrAdd(groupName, _ => new(StringComparer.Ordinal));
+            members[connectionId] = connection;
+            // A subscription can finish after its connection closed (SignalR does not wait for calls in
+            // flight); Forget removes the connection before it walks the groups, so one of the two sees the other.
+            if (!connections.ContainsKey(connectionId))
+            {
+                members.TryRemove(connectionId, out _);
+            }
         }
     }
 
@@ -66,37 +77,30 @@ public sealed partial class DashboardHubLifetimeManager(
         }
 
         var message = new SerializedHubMessage(new InvocationMessage(methodName, args));
-        List<(HubConnectionContext Connection, Task Write)>? waiting = null;
         // Enumerated, not .Values: that would copy the group under all of the dictionary's locks on every send.
         foreach (var (_, connection) in members)
         {
             var write = connection.WriteAsync(message, cancellationToken);
-            if (!write.IsCompletedSuccessfully)
+            if (!write.IsCompletedSuccessfully && watched.TryAdd(connection.ConnectionId, 0))
             {
-                (waiting ??= []).Add((connection, write.AsTask()));
+                _ = CloseIfSlow(connection, groupName, write.AsTask());
             }
         }
 
-        return waiting is null ? Task.CompletedTask : CloseSlow(groupName, waiting);
+        return Task.CompletedTask;
     }
 
-    /// <summary>One timer for the whole group: usually every write has completed at once and none is needed.</summary>
-    private async Task CloseSlow(string group, List<(HubConnectionContext Connection, Task Write)> waiting)
+    private async Task CloseIfSlow(HubConnectionContext connection, string group, Task write)
     {
         var timeout = options.Value.SendTimeout;
-        try
+        // A failed write needs nothing more: SignalR closes the connection itself.
+        await write.WaitAsync(timeout, clock).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        watched.TryRemove(connection.ConnectionId, out _);
+        if (!write.IsCompleted)
         {
-            await Task.WhenAll(waiting.Select(entry => entry.Write)).WaitAsync(timeout, clock);
-        }
-        catch (TimeoutException)
-        {
-            foreach (var (connection, _) in waiting.Where(entry => !entry.Write.IsCompleted))
-            {
-                LogSlowConnection(logger, connection.ConnectionId, group, timeout);
-                // At once, not when it has closed: the next group's send must not wait for it again.
-                Forget(connection);
-                connection.Abort();
-            }
+            LogSlowConnection(logger, connection.ConnectionId, group, timeout);
+            Forget(connection);
+            connection.Abort();
         }
     }
 

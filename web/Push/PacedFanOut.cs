@@ -112,10 +112,13 @@ public sealed partial class PacedFanOut(
                     messages += await SendTo(group, update);
                 }
 
-                // Cutting an update down costs its serialization; with nobody here to receive it, a later
-                // update is cut against an older one, which only sends more entries, never fewer.
+                // Cutting an update down costs its serialization, so only for someone here to receive it.
                 var changesGroup = ChangedEntries.GroupFor(update.Key);
-                if (connections.SizeOf(changesGroup) > 0 && changes.Of(update) is { } changed)
+                if (connections.SizeOf(changesGroup) == 0)
+                {
+                    changes.Forget(update.Key);
+                }
+                else if (changes.Of(update) is { } changed)
                 {
                     messages += await SendTo(changesGroup, changed);
                 }

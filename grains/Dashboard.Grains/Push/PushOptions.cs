@@ -15,11 +15,12 @@ public sealed class PushOptions
     public int NodeMessagesPerSecond { get; set; } = 20_000;
 
     /// <summary>
-    /// How long a web node waits for a connection to take an update. One whose buffers stay full that
-    /// long (a hung tab, a dead network; the kernel alone buffers megabytes first) is closed, so that it
-    /// does not hold back every other wall of the node; its page reconnects and takes a snapshot.
+    /// How long a connection's update may wait to be taken into its buffers (which are full only once
+    /// a hung tab or a dead network has not read megabytes) before the web node closes it; its page
+    /// reconnects and takes a snapshot. Other walls never wait for it; a slow but living link gets
+    /// this long to drain a burst of snapshots.
     /// </summary>
-    public TimeSpan SendTimeout { get; set; } = TimeSpan.FromSeconds(2);
+    public TimeSpan SendTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
     /// <summary>How often each silo re-reads the directory of web-node observers.</summary>
     public TimeSpan ObserverRefreshInterval { get; set; } = TimeSpan.FromSeconds(1);

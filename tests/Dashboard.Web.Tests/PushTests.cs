@@ -36,20 +36,16 @@ public sealed class PushTests
         await using var app = new DashboardApp();
         await using var json = TestCredentials.Hub(app.BaseAddress).Build();
         await using var binary = TestCredentials.Hub(app.BaseAddress).WithMessagePack().Build();
-        var jsonUpdates = Channel.CreateUnbounded<JsonElement>();
-        var binaryUpdates = Channel.CreateUnbounded<JsonElement>();
-        json.On<JsonElement>("update", update => jsonUpdates.Writer.TryWrite(update));
-        binary.On<JsonElement>("update", update => binaryUpdates.Writer.TryWrite(update));
-        await json.StartAsync();
-        await binary.StartAsync();
+        var jsonUpdates = await Started(json);
+        var binaryUpdates = await Started(binary);
 
         var jsonSnapshot = await json.InvokeAsync<JsonElement>("Subscribe", "county:441802");
         var binarySnapshot = await binary.InvokeAsync<JsonElement>("Subscribe", "county:441802");
         await json.InvokeAsync<JsonElement>("Subscribe", "city");
         await binary.InvokeAsync<JsonElement>("Subscribe", "city");
         (await app.Http.Post(Events.Admitted("binary-1"))).EnsureSuccessStatusCode();
-        var jsonUpdate = await NextUpdate(jsonUpdates.Reader, "city", since: 0);
-        var binaryUpdate = await NextUpdate(binaryUpdates.Reader, "city", since: jsonUpdate.GetProperty("version").GetInt64());
+        var jsonUpdate = await NextUpdate(jsonUpdates, "city", since: 0);
+        var binaryUpdate = await NextUpdate(binaryUpdates, "city", since: jsonUpdate.GetProperty("version").GetInt64());
 
         Assert.True(JsonElement.DeepEquals(jsonSnapshot, binarySnapshot), $"{jsonSnapshot}\n{binarySnapshot}");
         Assert.True(JsonElement.DeepEquals(jsonUpdate, binaryUpdate), $"{jsonUpdate}\n{binaryUpdate}");
@@ -65,25 +61,21 @@ public sealed class PushTests
         await using var app = new DashboardApp();
         await using var whole = TestCredentials.Hub(app.BaseAddress).Build();
         await using var compact = TestCredentials.Hub(app.BaseAddress).Build();
-        var wholeUpdates = Channel.CreateUnbounded<JsonElement>();
-        var compactUpdates = Channel.CreateUnbounded<JsonElement>();
-        whole.On<JsonElement>("update", update => wholeUpdates.Writer.TryWrite(update));
-        compact.On<JsonElement>("update", update => compactUpdates.Writer.TryWrite(update));
-        await whole.StartAsync();
-        await compact.StartAsync();
+        var wholeUpdates = await Started(whole);
+        var compactUpdates = await Started(compact);
         await whole.InvokeAsync<JsonElement>("Subscribe", group);
         var held = await compact.InvokeAsync<JsonElement>("SubscribeChanges", group);
         var entries = held.GetProperty(list).GetArrayLength();
 
-        await Task.WhenAll(Quiet(wholeUpdates.Reader, TimeSpan.FromSeconds(1)), Quiet(compactUpdates.Reader, TimeSpan.FromSeconds(1)));
+        await Task.WhenAll(Quiet(wholeUpdates, TimeSpan.FromSeconds(1)), Quiet(compactUpdates, TimeSpan.FromSeconds(1)));
         var last = (Whole: default(JsonElement), Compact: default(JsonElement));
         foreach (var id in new[] { "changes-1", "changes-2" })
         {
             (await app.Http.Post(Events.Admitted(id, "441802-GB-001"))).EnsureSuccessStatusCode();
-            last.Whole = await NextUpdate(wholeUpdates.Reader, group, since: 0);
+            last.Whole = await NextUpdate(wholeUpdates, group, since: 0);
             do
             {
-                last.Compact = await NextUpdate(compactUpdates.Reader, group, since: 0);
+                last.Compact = await NextUpdate(compactUpdates, group, since: 0);
                 held = Merged(held, last.Compact);
             }
             while (last.Compact.GetProperty("version").GetInt64() < last.Whole.GetProperty("version").GetInt64());
@@ -105,35 +97,40 @@ public sealed class PushTests
         await using var app = new DashboardApp();
         await using var whole = TestCredentials.Hub(app.BaseAddress).Build();
         await using var compact = TestCredentials.Hub(app.BaseAddress).Build();
-        var wholeUpdates = Channel.CreateUnbounded<JsonElement>();
-        var compactUpdates = Channel.CreateUnbounded<JsonElement>();
-        whole.On<JsonElement>("update", update => wholeUpdates.Writer.TryWrite(update));
-        compact.On<JsonElement>("update", update => compactUpdates.Writer.TryWrite(update));
-        await whole.StartAsync();
-        await compact.StartAsync();
+        var wholeUpdates = await Started(whole);
+        var compactUpdates = await Started(compact);
         await whole.InvokeAsync<JsonElement>("Subscribe", group);
 
         // The node cuts the county's updates for a page, then has nobody to cut them for, then a page again.
         var first = await compact.InvokeAsync<JsonElement>("SubscribeChanges", group);
         (await app.Http.Post(Events.Admitted("unwatched-1", "441802-GB-001"))).EnsureSuccessStatusCode();
-        await NextUpdate(compactUpdates.Reader, group, since: first.GetProperty("version").GetInt64() + 1);
+        await NextUpdate(compactUpdates, group, since: first.GetProperty("version").GetInt64() + 1);
         await compact.InvokeAsync("Unsubscribe", group);
-        var beforeUnwatched = (await NextUpdate(wholeUpdates.Reader, group, since: 0)).GetProperty("version").GetInt64();
+        var beforeUnwatched = (await NextUpdate(wholeUpdates, group, since: 0)).GetProperty("version").GetInt64();
         (await app.Http.Post(Events.Admitted("unwatched-2", "441802-GB-002"))).EnsureSuccessStatusCode();
-        await NextUpdate(wholeUpdates.Reader, group, since: beforeUnwatched + 1);
+        await NextUpdate(wholeUpdates, group, since: beforeUnwatched + 1);
         var held = await compact.InvokeAsync<JsonElement>("SubscribeChanges", group);
         (await app.Http.Post(Events.Admitted("unwatched-3", "441802-GB-001"))).EnsureSuccessStatusCode();
 
-        var last = await NextUpdate(wholeUpdates.Reader, group, since: held.GetProperty("version").GetInt64() + 1);
+        var last = await NextUpdate(wholeUpdates, group, since: held.GetProperty("version").GetInt64() + 1);
         JsonElement compactUpdate;
         do
         {
-            compactUpdate = await NextUpdate(compactUpdates.Reader, group, since: 0);
+            compactUpdate = await NextUpdate(compactUpdates, group, since: 0);
             held = Merged(held, compactUpdate);
         }
         while (compactUpdate.GetProperty("version").GetInt64() < last.GetProperty("version").GetInt64());
 
         Assert.True(JsonElement.DeepEquals(last.GetProperty("data"), held), $"{last.GetProperty("data")}\n{held}");
+    }
+
+    /// <summary>Starts the connection; what it receives as updates.</summary>
+    private static async Task<ChannelReader<JsonElement>> Started(HubConnection connection)
+    {
+        var updates = Channel.CreateUnbounded<JsonElement>();
+        connection.On<JsonElement>("update", update => updates.Writer.TryWrite(update));
+        await connection.StartAsync();
+        return updates.Reader;
     }
 
     /// <summary>What a page does with an update: whole data as it is, or the changed entries put in place of those it holds.</summary>

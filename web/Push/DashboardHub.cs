@@ -80,15 +80,16 @@ public sealed class DashboardHub(IGrainFactory grains, PushRegistration push, Sc
         }
 
         var members = scoped.Members(group, scope, region).Select(member => changesOnly ? ChangedEntries.GroupFor(member) : member).ToArray();
-        var before = groups.GetValueOrDefault(group) ?? [];
-        if (!groups.ContainsKey(group))
+        if (groups.TryGetValue(group, out var before))
+        {
+            foreach (var member in before.Except(members))
+            {
+                await Groups.RemoveFromGroupAsync(Context.ConnectionId, member);
+            }
+        }
+        else
         {
             metrics.Subscribed(group);
-        }
-
-        foreach (var member in before.Except(members))
-        {
-            await Groups.RemoveFromGroupAsync(Context.ConnectionId, member);
         }
 
         groups[group] = members;

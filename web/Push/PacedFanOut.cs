@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using Dashboard.Contracts.Alerts;
 using Dashboard.Contracts.Push;
@@ -37,29 +36,19 @@ public sealed partial class PacedFanOut(
     /// <summary>However many connections, a wall waits no longer than this for the node's next fan-out.</summary>
     private static readonly TimeSpan LongestRest = TimeSpan.FromSeconds(1);
 
-    private readonly ConcurrentDictionary<string, DashboardUpdate> pending = new(StringComparer.Ordinal);
-
-    /// <summary>Released once when updates arrive after a fan-out took what was pending.</summary>
-    private readonly SemaphoreSlim arrived = new(0, 1);
-
-    private int signalled;
+    private readonly NewestByKey<DashboardUpdate> pending = new(update => update.Version);
 
     public void Enqueue(ImmutableArray<DashboardUpdate> updates)
     {
         foreach (var update in updates)
         {
-            pending.AddOrUpdate(update.Key, update, (_, queued) => queued.Version > update.Version ? queued : update);
-        }
-
-        if (Interlocked.Exchange(ref signalled, 1) == 0)
-        {
-            arrived.Release();
+            pending.Offer(update.Key, update);
         }
     }
 
     public override void Dispose()
     {
-        arrived.Dispose();
+        pending.Dispose();
         base.Dispose();
     }
 
@@ -70,11 +59,8 @@ public sealed partial class PacedFanOut(
         {
             while (true)
             {
-                await arrived.WaitAsync(stoppingToken);
-
-                // Reset before taking: updates that land meanwhile are either taken now or signal again.
-                Volatile.Write(ref signalled, 0);
-                var messages = await Send(Take());
+                await pending.WaitAsync(stoppingToken);
+                var messages = await Send(pending.Take());
                 var rest = TimeSpan.FromSeconds(messages / (double)rate);
                 await Task.Delay(rest < LongestRest ? rest : LongestRest, clock, stoppingToken);
             }
@@ -82,20 +68,6 @@ public sealed partial class PacedFanOut(
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
         }
-    }
-
-    private ImmutableArray<DashboardUpdate> Take()
-    {
-        var batch = ImmutableArray.CreateBuilder<DashboardUpdate>(pending.Count);
-        foreach (var key in pending.Keys)
-        {
-            if (pending.TryRemove(key, out var update))
-            {
-                batch.Add(update);
-            }
-        }
-
-        return batch.DrainToImmutable();
     }
 
     /// <summary>Sends a batch; returns how many messages that was (a group's send is one per connection in it).</summary>

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using Dashboard.Contracts.Push;
 using Microsoft.Extensions.Logging;
@@ -20,7 +19,7 @@ public sealed class UpdateNotifier(
     TimeProvider clock,
     ILogger<UpdateNotifier> logger) : ILifecycleParticipant<ISiloLifecycle>, IDisposable
 {
-    private readonly ConcurrentDictionary<string, PendingUpdate> pending = new(StringComparer.Ordinal);
+    private readonly NewestByKey<PendingUpdate> pending = new(update => update.Version);
 
     private readonly CancellationTokenSource stopping = new();
 
@@ -30,12 +29,6 @@ public sealed class UpdateNotifier(
     /// wall should see the batch whole rather than its first event alone.
     /// </summary>
     private static readonly TimeSpan Gather = TimeSpan.FromMilliseconds(10);
-
-    /// <summary>Released once when the first change arrives after a flush took what was pending.</summary>
-    private readonly SemaphoreSlim changed = new(0, 1);
-
-    /// <summary>1 from the first change after a flush until the next flush takes it.</summary>
-    private int signalled;
 
     private ImmutableArray<IDashboardObserver> observers = [];
 
@@ -51,18 +44,13 @@ public sealed class UpdateNotifier(
     /// </summary>
     public void Publish(string key, long version, Func<DashboardUpdate> build)
     {
-        var update = new PendingUpdate(version, build);
-        pending.AddOrUpdate(key, update, (_, queued) => queued.Version > version ? queued : update);
-        if (Interlocked.Exchange(ref signalled, 1) == 0)
-        {
-            changed.Release();
-        }
+        pending.Offer(key, new PendingUpdate(version, build));
     }
 
     public void Dispose()
     {
         stopping.Dispose();
-        changed.Dispose();
+        pending.Dispose();
     }
 
     public void Participate(ISiloLifecycle lifecycle) =>
@@ -94,12 +82,9 @@ public sealed class UpdateNotifier(
         {
             while (true)
             {
-                await changed.WaitAsync(stopping.Token);
+                await pending.WaitAsync(stopping.Token);
                 var wait = lastFlush == DateTimeOffset.MinValue ? TimeSpan.Zero : lastFlush + interval - clock.GetUtcNow();
                 await Task.Delay(wait > gather ? wait : gather, clock, stopping.Token);
-
-                // Reset before taking: a change that lands meanwhile is either taken now or signals again.
-                Volatile.Write(ref signalled, 0);
                 lastFlush = clock.GetUtcNow();
                 await Flush();
             }
@@ -112,13 +97,14 @@ public sealed class UpdateNotifier(
 
     private async Task Flush()
     {
-        if (pending.IsEmpty)
+        var taken = pending.Take();
+        if (taken.IsEmpty)
         {
             return;
         }
 
         await RefreshObservers();
-        var batch = TakePending();
+        var batch = taken.Select(update => update.Build()).ToImmutableArray();
         foreach (var observer in observers)
         {
             try
@@ -130,20 +116,6 @@ public sealed class UpdateNotifier(
                 logger.LogDebug(exception, "A web node did not take a batch of updates; it re-snapshots when it returns");
             }
         }
-    }
-
-    private ImmutableArray<DashboardUpdate> TakePending()
-    {
-        var batch = ImmutableArray.CreateBuilder<DashboardUpdate>(pending.Count);
-        foreach (var key in pending.Keys)
-        {
-            if (pending.TryRemove(key, out var update))
-            {
-                batch.Add(update.Build());
-            }
-        }
-
-        return batch.DrainToImmutable();
     }
 
     private async Task RefreshObservers()

@@ -65,10 +65,7 @@ public static class IngestScenario
                         break;
                     }
 
-                    if (due > clock.Elapsed)
-                    {
-                        await Task.Delay(due - clock.Elapsed);
-                    }
+                    await OpenLoop.WaitUntil(clock, due);
                 }
 
                 var source = institutions[random.Next(institutions.Length)];

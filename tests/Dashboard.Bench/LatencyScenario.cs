@@ -88,10 +88,7 @@ public static class LatencyScenario
             }
 
             var due = interval * batches;
-            if (due > clock.Elapsed)
-            {
-                await Task.Delay(due - clock.Elapsed);
-            }
+            await OpenLoop.WaitUntil(clock, due);
 
             var batch = Enumerable.Range(0, EventsPerBatch).Select(index => Events.Admitted($"latency-{batches}-{index}", institutions[index % institutions.Length])).ToArray();
             var dueAt = origin + (long)(due.TotalSeconds * Stopwatch.Frequency);

@@ -6,14 +6,13 @@ namespace Dashboard.Bench;
 public static class OpenLoop
 {
     /// <summary>
-    /// Waits until <paramref name="due"/> on <paramref name="clock"/>. Timers count whole milliseconds
-    /// and drop the fraction, so waiting for the bare difference could send up to a millisecond early,
-    /// and an answer faster than that was then timed from before its send was due (below zero).
+    /// Waits until <paramref name="due"/> on <paramref name="clock"/>. Timers tick in whole
+    /// milliseconds and may fire up to one early, so a send could go before it was due, and an answer
+    /// faster than that was then timed from before the send was due (below zero); the clock decides.
     /// </summary>
     public static async Task WaitUntil(Stopwatch clock, TimeSpan due)
     {
-        var wait = due - clock.Elapsed;
-        if (wait > TimeSpan.Zero)
+        for (var wait = due - clock.Elapsed; wait > TimeSpan.Zero; wait = due - clock.Elapsed)
         {
             await Task.Delay(TimeSpan.FromMilliseconds(Math.Ceiling(wait.TotalMilliseconds)));
         }

@@ -100,7 +100,8 @@ public static class DashboardWebExtensions
         builder.Services.AddSingleton<HubLifetimeManager<DashboardHub>>(services => services.GetRequiredService<DashboardHubLifetimeManager>());
         builder.Services.AddSingleton<HubGuard>();
         builder.AddDashboardAccess();
-        builder.Services.AddOptions<PushOptions>().Bind(builder.Configuration.GetSection(PushOptions.Section))
+        builder.Services.AddOptions<PushOptions>().Bind(builder.Configuration.GetSection(PushOptions.Section));
+        builder.Services.AddOptions<FanOutOptions>().Bind(builder.Configuration.GetSection(PushOptions.Section))
             .Validate(options => options.NodeMessagesPerSecond > 0, "Dashboard:Push:NodeMessagesPerSecond must be positive")
             .Validate(options => options.SendTimeout > TimeSpan.Zero, "Dashboard:Push:SendTimeout must be positive")
             .ValidateOnStart();

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using Dashboard.Grains.Push;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Protocol;
 using Microsoft.Extensions.Options;
@@ -12,12 +11,12 @@ namespace Dashboard.Web.Push;
 /// into its buffers; a hung tab or a dead network fills them (the kernel alone holds megabytes), and
 /// every later update of every wall on this node would then wait for it. Here the send returns once
 /// the message is queued everywhere; a connection whose write is still pending
-/// <see cref="PushOptions.SendTimeout"/> later is closed, and its page reconnects and takes a snapshot.
+/// <see cref="FanOutOptions.SendTimeout"/> later is closed, and its page reconnects and takes a snapshot.
 /// Only group sends, the fan-out's, work this way; a send to one connection is SignalR's.
 /// </summary>
 public sealed partial class DashboardHubLifetimeManager(
     ILogger<DefaultHubLifetimeManager<DashboardHub>> signalRLogger,
-    IOptions<PushOptions> options,
+    IOptions<FanOutOptions> options,
     TimeProvider clock,
     ILogger<DashboardHubLifetimeManager> logger) : DefaultHubLifetimeManager<DashboardHub>(signalRLogger)
 {

@@ -9,7 +9,7 @@ using Microsoft.Extensions.Options;
 namespace Dashboard.Web.Push;
 
 /// <summary>
-/// Sends the silos' updates to this node's connections, at most <see cref="PushOptions.NodeMessagesPerSecond"/>
+/// Sends the silos' updates to this node's connections, at most <see cref="FanOutOptions.NodeMessagesPerSecond"/>
 /// messages a second. Each message is a send on every connection of its group, and that is what a
 /// node's processor time goes to (profiled); after a fan-out of N messages the node rests N / rate
 /// before the next (a second at most), keeping only the newest update per key meanwhile. A hundred walls then get every
@@ -27,7 +27,7 @@ public sealed partial class PacedFanOut(
     ChangedEntries changes,
     DashboardHubLifetimeManager connections,
     PushMetrics metrics,
-    IOptions<PushOptions> options,
+    IOptions<FanOutOptions> options,
     TimeProvider clock,
     ILogger<PacedFanOut> logger) : BackgroundService
 {

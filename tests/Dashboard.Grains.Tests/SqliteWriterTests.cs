@@ -31,22 +31,23 @@ public sealed class SqliteWriterTests
     }
 
     [Fact]
-    public async Task A_statement_that_fails_gets_its_own_error_and_the_statements_queued_with_it_are_stored()
+    public async Task A_command_that_fails_is_undone_whole_and_gets_its_own_error_while_the_commands_queued_with_it_are_stored()
     {
         var connectionString = await Database();
         using var source = new SqliteDataSource(connectionString);
 
         var busy = await HoldWriteLock(connectionString);
         var before = Run(source, "INSERT INTO Counter (Id) VALUES (1)");
-        var failing = Run(source, "INSERT INTO NoSuchTable (Id) VALUES (2)");
+        var failing = Run(source, "INSERT INTO Counter (Id) VALUES (2); INSERT INTO Counter (Id) VALUES (1)");
         var after = Run(source, "INSERT INTO Counter (Id) VALUES (3)");
         await busy.DisposeAsync();
 
         await before;
         await after;
         var error = await Assert.ThrowsAsync<SqliteException>(() => failing);
-        Assert.Contains("no such table", error.Message, StringComparison.Ordinal);
+        Assert.Contains("UNIQUE", error.Message, StringComparison.Ordinal);
         Assert.Equal(2L, await Count(connectionString));
+        Assert.False(await Exists(connectionString, 2));
     }
 
     [Fact]
@@ -77,6 +78,34 @@ public sealed class SqliteWriterTests
         Assert.True(await Exists(connectionString, 3));
     }
 
+    [Fact]
+    public async Task When_SQLite_gives_up_the_transaction_every_statement_of_it_fails_and_none_is_stored()
+    {
+        var connectionString = await Database();
+        using var source = new SqliteDataSource(connectionString);
+
+        var busy = await HoldWriteLock(connectionString);
+        var statements = new[]
+        {
+            Run(source, "INSERT INTO Counter (Id) VALUES (1)"),
+            Run(source, "INSERT INTO Refused (Id) VALUES (1)"),
+            Run(source, "INSERT INTO Counter (Id) VALUES (2)"),
+        };
+        await busy.DisposeAsync();
+        await Task.WhenAll(statements).ContinueWith(_ => { }, TaskScheduler.Default);
+
+        var error = await Assert.ThrowsAsync<SqliteException>(() => statements[1]);
+        Assert.Contains("refused", error.Message, StringComparison.Ordinal);
+        Assert.Contains(statements, statement => statement != statements[1] && statement.IsFaulted);
+        foreach (var (statement, id) in statements.Zip([1, 0, 2]).Where(pair => pair.Second > 0))
+        {
+            Assert.Equal(statement.IsCompletedSuccessfully, await Exists(connectionString, id));
+        }
+
+        await Run(source, "INSERT INTO Counter (Id) VALUES (3)");
+        Assert.True(await Exists(connectionString, 3));
+    }
+
     /// <summary>Runs one command as Orleans' ADO.NET provider does and returns the first value it read.</summary>
     private static async Task<object?> Run(SqliteDataSource source, string sql)
     {
@@ -98,6 +127,8 @@ public sealed class SqliteWriterTests
             PRAGMA journal_mode = WAL;
             CREATE TABLE Counter (Id INTEGER PRIMARY KEY);
             CREATE TABLE Reading (Id INTEGER PRIMARY KEY, CounterId INTEGER REFERENCES Counter (Id) DEFERRABLE INITIALLY DEFERRED);
+            CREATE TABLE Refused (Id INTEGER PRIMARY KEY);
+            CREATE TRIGGER RefuseAll BEFORE INSERT ON Refused BEGIN SELECT RAISE(ROLLBACK, 'refused'); END;
             """, connection).ExecuteNonQueryAsync();
         return connectionString;
     }

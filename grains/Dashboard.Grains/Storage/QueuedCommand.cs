@@ -47,12 +47,15 @@ internal sealed class QueuedCommand(SqliteWriter writer) : DbCommand
 
     protected override DbParameterCollection DbParameterCollection => command.Parameters;
 
+    /// <summary>Kept for the caller's sake only: the statement runs in the writer's transaction.</summary>
     protected override DbTransaction? DbTransaction { get; set; }
 
+    /// <summary>A queued statement cannot be taken back: it commits or fails with its group.</summary>
     public override void Cancel()
     {
     }
 
+    /// <summary>The writer prepares the statement when it runs it.</summary>
     public override void Prepare()
     {
     }
@@ -62,17 +65,17 @@ internal sealed class QueuedCommand(SqliteWriter writer) : DbCommand
     public override object? ExecuteScalar() => throw new NotSupportedException(OnlyAsynchronous);
 
     public override async Task<int> ExecuteNonQueryAsync(CancellationToken cancellationToken) =>
-        (await writer.Run(command, cancellationToken)).RecordsAffected;
+        (await writer.Run(command)).RecordsAffected;
 
     public override async Task<object?> ExecuteScalarAsync(CancellationToken cancellationToken) =>
-        (await writer.Run(command, cancellationToken)).Scalar();
+        (await writer.Run(command)).Scalar();
 
     protected override DbParameter CreateDbParameter() => command.CreateParameter();
 
     protected override DbDataReader ExecuteDbDataReader(CommandBehavior behavior) => throw new NotSupportedException(OnlyAsynchronous);
 
     protected override async Task<DbDataReader> ExecuteDbDataReaderAsync(CommandBehavior behavior, CancellationToken cancellationToken) =>
-        (await writer.Run(command, cancellationToken)).Reader();
+        (await writer.Run(command)).Reader();
 
     protected override void Dispose(bool disposing)
     {

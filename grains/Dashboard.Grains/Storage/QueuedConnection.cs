@@ -20,8 +20,14 @@ internal sealed class QueuedConnection(SqliteWriter writer, string connectionStr
 
     public override void Close() => state = ConnectionState.Closed;
 
-    protected override DbTransaction BeginDbTransaction(IsolationLevel isolationLevel) =>
+    public override SqliteTransaction BeginTransaction(IsolationLevel isolationLevel, bool deferred) =>
         throw new NotSupportedException("The SQLite grain storage commits statements in groups; it has no transactions of its own.");
+
+    /// <summary>A command on the file itself would bypass the writer; the grain storage's commands are <see cref="QueuedCommand"/>s.</summary>
+    public override SqliteCommand CreateCommand() =>
+        throw new NotSupportedException("The SQLite grain storage's commands run in its writer's transactions; create them through DbConnection.CreateCommand.");
+
+    protected override DbTransaction BeginDbTransaction(IsolationLevel isolationLevel) => BeginTransaction(isolationLevel, deferred: false);
 
     protected override DbCommand CreateDbCommand() => new QueuedCommand(writer) { Connection = this };
 }

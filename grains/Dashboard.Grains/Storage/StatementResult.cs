@@ -8,7 +8,7 @@ namespace Dashboard.Grains.Storage;
 /// What a statement returned, read whole inside its transaction so that its caller can read it after
 /// the commit: every result set's rows, and how many rows it changed.
 /// </summary>
-public sealed class StatementResult
+internal sealed class StatementResult
 {
     private readonly DataTable[] resultSets;
 

@@ -141,22 +141,22 @@ internal sealed class SqliteWriter : IDisposable
     /// </summary>
     private static StatementResult? Run(QueuedStatement statement, SqliteConnection writer, SqliteTransaction transaction)
     {
-        Execute(writer, transaction, "SAVEPOINT statement");
+        Execute(writer, "SAVEPOINT statement", transaction);
         try
         {
             var result = StatementResult.Run(statement.Command, writer, transaction);
-            Execute(writer, transaction, "RELEASE statement");
+            Execute(writer, "RELEASE statement", transaction);
             return result;
         }
         catch (Exception error) when (raw.sqlite3_get_autocommit(writer.Handle) == 0)
         {
-            Execute(writer, transaction, "ROLLBACK TO statement; RELEASE statement");
+            Execute(writer, "ROLLBACK TO statement; RELEASE statement", transaction);
             statement.Answer.SetException(error);
             return null;
         }
     }
 
-    private static void Execute(SqliteConnection writer, SqliteTransaction transaction, string sql)
+    private static void Execute(SqliteConnection writer, string sql, SqliteTransaction? transaction = null)
     {
         using var command = writer.CreateCommand();
         command.Transaction = transaction;
@@ -175,9 +175,7 @@ internal sealed class SqliteWriter : IDisposable
         try
         {
             opened.Open();
-            using var command = opened.CreateCommand();
-            command.CommandText = Durable;
-            command.ExecuteNonQuery();
+            Execute(opened, Durable);
         }
         catch
         {

@@ -19,9 +19,13 @@ public sealed class NewestByKey<T>(Func<T, long> version) : IDisposable
     /// <summary>1 from the first value after a take until the next take.</summary>
     private int signalled;
 
+    /// <summary>Values offered so far, to tell when offers pause.</summary>
+    private long offered;
+
     public void Offer(string key, T value)
     {
         pending.AddOrUpdate(key, value, (_, queued) => version(queued) > version(value) ? queued : value);
+        Interlocked.Increment(ref offered);
         if (Interlocked.Exchange(ref signalled, 1) == 0)
         {
             arrived.Release();
@@ -30,6 +34,26 @@ public sealed class NewestByKey<T>(Func<T, long> version) : IDisposable
 
     /// <summary>Until a value was offered since the last take (at once if one was).</summary>
     public Task WaitAsync(CancellationToken cancellationToken) => arrived.WaitAsync(cancellationToken);
+
+    /// <summary>
+    /// Completes once nothing was offered between two looks <paramref name="lull"/> apart, or at the
+    /// first look <paramref name="longest"/> after the call.
+    /// </summary>
+    public async Task Lull(TimeSpan lull, TimeSpan longest, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var over = new TaskCompletionSource();
+        var until = clock.GetUtcNow() + longest;
+        var seen = Interlocked.Read(ref offered);
+        using var look = clock.CreateTimer(_ =>
+        {
+            var now = Interlocked.Read(ref offered);
+            if (Interlocked.Exchange(ref seen, now) == now || clock.GetUtcNow() >= until)
+            {
+                over.TrySetResult();
+            }
+        }, null, lull, lull);
+        await over.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
+    }
 
     /// <summary>Everything offered since the last take; a consumer that was woken must take, even to find nothing.</summary>
     public ImmutableArray<T> Take()

@@ -5,8 +5,10 @@ namespace Dashboard.Bench;
 /// [--institutions N] [--counties N] [--store sqlite|postgres]</c>. Defaults suit the scenario: fan-out
 /// holds 5,000 clients for 10 minutes at one update per second (ten events per batch, a batch per second).
 /// For <c>ingest</c>, <c>--rate</c> offers that many events a second in total (open loop, latency counted
-/// from when each request was due); without it senders send as fast as they are acknowledged. Its
-/// warm-up (5 s by default) is not counted: a single sender needs longer for the JIT to settle.
+/// from when each request was due); without it senders send as fast as they are acknowledged. The
+/// warm-up (30 s by default, at the same load) is not counted: the JIT compiles and re-tiers the hot
+/// paths over a run's first half-minute on the same two cores (profiled after a 5 s warm-up, it took a
+/// sixth of the machine in the first phase).
 /// <c>--light</c> adds connections that subscribe like walls but only count what arrives
 /// (<see cref="LightConnection"/>); <c>--protocol</c> is the hub protocol of every connection;
 /// <c>--updates</c> whether they subscribe to changes (as the pages do) or to whole updates. On
@@ -30,7 +32,7 @@ public sealed record BenchOptions(string Scenario, TimeSpan Duration, TimeSpan W
         return new BenchOptions(
             scenario,
             TimeSpan.FromSeconds(Number("duration", fanout ? 600 : 60)),
-            TimeSpan.FromSeconds(Number("warmup", 5)),
+            TimeSpan.FromSeconds(Number("warmup", 30)),
             Number("senders", 16),
             Number("batch", 100),
             Number("clients", fanout ? 5000 : 100),

@@ -34,7 +34,6 @@ public static class LatencyScenario
     public static async Task<IReadOnlyList<Figures>> Run(SystemUnderTest system, BenchOptions options)
     {
         var institutions = DemoRegistry.ElderlyCareIds().Where(id => id.StartsWith(County, StringComparison.Ordinal)).ToArray();
-        await WarmUp(system, institutions, options.WarmUp);
         var start = (await system.Web.GetCity()).ElderlyCare.Occupants;
         var sent = new ConcurrentDictionary<int, long>();
         var push = Figures.NewHistogram();
@@ -43,7 +42,7 @@ public static class LatencyScenario
         var servers = system.Webs.Concat(system.Silos).Distinct().ToArray();
         var protocol = options.MessagePack ? "MessagePack" : "JSON";
 
-        Console.WriteLine($"{options.Clients} SignalR clients and {options.Light} light connections ({protocol}, {(options.Changes ? "changes" : "whole updates")}) on {system.Webs.Count} web node(s), {options.Rate} events/s for {options.Duration.TotalSeconds:0} s");
+        Console.WriteLine($"{options.Clients} SignalR clients and {options.Light} light connections ({protocol}, {(options.Changes ? "changes" : "whole updates")}) on {system.Webs.Count} web node(s), {options.Rate} events/s for {options.Duration.TotalSeconds:0} s after {options.WarmUp.TotalSeconds:0} s of the same, not counted");
         await Task.Delay(Settle);
         var idle = WebMemory(system);
         var clients = new List<HubConnection>();
@@ -71,40 +70,57 @@ public static class LatencyScenario
         var poller = Poll(system.Web, start, sent, poll, stop.Token);
 
         // Batches are due from here: a batch's latency counts from when it was due, never from after it was sent.
+        // The first WarmUp of them are sent under the same load but not counted: the push path's code
+        // is compiled and tiered only once connections receive (profiled: a run's first 30 s gave the
+        // JIT a sixth of the machine).
         var origin = Stopwatch.GetTimestamp();
         var clock = Stopwatch.StartNew();
-        var connected = servers.Select(server => server.Usage()).ToArray();
         var interval = TimeSpan.FromSeconds((double)EventsPerBatch / options.Rate);
         var sampleEvery = options.Duration / MemorySamples;
         var memory = new List<double>();
         var batches = 0;
+        var measured = 0;
         var posting = new List<Task>();
         var acknowledged = Figures.NewHistogram();
-        while (clock.Elapsed < options.Duration)
+        var connected = Array.Empty<ProcessUsage>();
+        var deliveredBefore = 0L;
+        while (clock.Elapsed < options.WarmUp + options.Duration)
         {
-            if (clock.Elapsed >= sampleEvery * memory.Count)
+            var due = interval * batches;
+            var counted = due >= options.WarmUp;
+            if (counted && measured == 0)
+            {
+                connected = [.. servers.Select(server => server.Usage())];
+                deliveredBefore = Delivered(received, light);
+            }
+
+            if (counted && due - options.WarmUp >= sampleEvery * memory.Count)
             {
                 memory.Add(WebMemory(system) / Megabyte);
             }
 
-            var due = interval * batches;
             await OpenLoop.WaitUntil(clock, due);
 
             var batch = Enumerable.Range(0, EventsPerBatch).Select(index => Events.Admitted($"latency-{batches}-{index}", institutions[index % institutions.Length])).ToArray();
             var dueAt = origin + (long)(due.TotalSeconds * Stopwatch.Frequency);
-            sent[start + (batches + 1) * EventsPerBatch] = dueAt;
-            posting.Add(Acknowledged(system.Webs[batches % system.Webs.Count], batch, dueAt, acknowledged));
+            if (counted)
+            {
+                sent[start + (batches + 1) * EventsPerBatch] = dueAt;
+                measured++;
+            }
+
+            posting.Add(Acknowledged(system.Webs[batches % system.Webs.Count], batch, dueAt, counted ? acknowledged : null));
             batches++;
         }
 
         await Task.WhenAll(posting);
 
-        var elapsed = clock.Elapsed;
+        var elapsed = clock.Elapsed - options.WarmUp;
         var used = servers.Select(server => server.Usage()).ToArray();
         await Task.Delay(TimeSpan.FromSeconds(2));
         await stop.CancelAsync();
         await poller;
-        var delivered = Interlocked.Read(ref received.Value) + light.Sum(connection => connection.Messages);
+        var delivered = Delivered(received, light) - deliveredBefore;
         var processor = used.Zip(connected, (after, before) => after.ProcessorTime - before.ProcessorTime).ToArray();
         await Task.WhenAll(clients.Select(client => client.DisposeAsync().AsTask()).Concat(light.Select(connection => connection.DisposeAsync().AsTask())));
         foreach (var histogram in perClient)
@@ -112,7 +128,7 @@ public static class LatencyScenario
             push.Add(histogram);
         }
 
-        var pushed = Figures.Of($"push, {connections} connections", push, batches * EventsPerBatch, elapsed);
+        var pushed = Figures.Of($"push, {connections} connections", push, measured * EventsPerBatch, elapsed);
         pushed.More["protocol"] = protocol;
         pushed.More["updates"] = options.Changes ? "changes" : "whole";
         pushed.More["webNodes"] = system.Webs.Count;
@@ -131,24 +147,18 @@ public static class LatencyScenario
             pushed.More["lightLost"] = light.Count(connection => connection.Lost is not null);
         }
 
-        return [pushed, Figures.Of("ingest acknowledged", acknowledged, batches * EventsPerBatch, elapsed), Figures.Of("poll every 5 s, 1 client", poll, batches * EventsPerBatch, elapsed)];
+        return [pushed, Figures.Of("ingest acknowledged", acknowledged, measured * EventsPerBatch, elapsed), Figures.Of("poll every 5 s, 1 client", poll, measured * EventsPerBatch, elapsed)];
     }
 
-    /// <summary>Batches sent one after the other before anything is measured, so that the first measured ones do not pay for the JIT.</summary>
-    private static async Task WarmUp(SystemUnderTest system, string[] institutions, TimeSpan span)
-    {
-        var clock = Stopwatch.StartNew();
-        for (var batch = 0; clock.Elapsed < span; batch++)
-        {
-            var events = Enumerable.Range(0, EventsPerBatch).Select(index => Events.Admitted($"warm-up-{batch}-{index}", institutions[index % institutions.Length])).ToArray();
-            (await system.Webs[batch % system.Webs.Count].Http.Post(events)).EnsureSuccessStatusCode();
-        }
-    }
-
-    /// <summary>Posts a batch and records how long after it was due its acknowledgement came; posts overlap, hence the lock.</summary>
-    private static async Task Acknowledged(DashboardProcess web, object[] batch, long dueAt, HdrHistogram.HistogramBase histogram)
+    /// <summary>Posts a batch and records how long after it was due its acknowledgement came, if counted; posts overlap, hence the lock.</summary>
+    private static async Task Acknowledged(DashboardProcess web, object[] batch, long dueAt, HdrHistogram.HistogramBase? histogram)
     {
         (await web.Http.Post(batch)).EnsureSuccessStatusCode();
+        if (histogram is null)
+        {
+            return;
+        }
+
         var micros = (long)Stopwatch.GetElapsedTime(dueAt).TotalMicroseconds;
         lock (histogram)
         {
@@ -160,6 +170,9 @@ public static class LatencyScenario
 
     /// <summary>Every connection follows the city; every other one a county too, as a county page beside the wall would.</summary>
     private static string[] Groups(int index) => index % 2 == 0 ? ["city", $"county:{County}"] : ["city"];
+
+    private static long Delivered(StrongBox<long> received, List<LightConnection> light) =>
+        Interlocked.Read(ref received.Value) + light.Sum(connection => connection.Messages);
 
     private static long WebMemory(SystemUnderTest system) => system.Webs.Sum(web => web.Usage().WorkingSetBytes);
 

@@ -39,17 +39,29 @@ public sealed class NewestByKeyTests : IDisposable
     public void Offers_that_never_pause_are_waited_for_no_longer_than_the_longest_wait()
     {
         WithoutTheRunnersContext();
-        var lull = pending.Lull(Lull, Longest, clock, CancellationToken.None);
-        for (var elapsed = 0; elapsed < 9; elapsed++)
+        var lull = pending.Lull(Lull, TimeSpan.FromMilliseconds(5), clock, CancellationToken.None);
+        for (var elapsed = 0; elapsed < 4; elapsed++)
         {
             pending.Offer("city", elapsed);
             clock.Advance(TimeSpan.FromMilliseconds(1));
             Assert.False(lull.IsCompleted);
         }
 
-        pending.Offer("city", 9);
+        pending.Offer("city", 4);
         clock.Advance(TimeSpan.FromMilliseconds(1));
         Assert.True(lull.IsCompletedSuccessfully);
+    }
+
+    [Fact]
+    public async Task A_lull_ends_when_the_silo_stops()
+    {
+        WithoutTheRunnersContext();
+        using var stopping = new CancellationTokenSource();
+        var lull = pending.Lull(Lull, Longest, clock, stopping.Token);
+
+        await stopping.CancelAsync();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => lull);
     }
 
     public void Dispose() => pending.Dispose();

@@ -36,23 +36,46 @@ public sealed class NewestByKey<T>(Func<T, long> version) : IDisposable
     public Task WaitAsync(CancellationToken cancellationToken) => arrived.WaitAsync(cancellationToken);
 
     /// <summary>
-    /// Completes once nothing was offered between two looks <paramref name="lull"/> apart, or at the
-    /// first look <paramref name="longest"/> after the call.
+    /// Completes once nothing was offered between two looks <paramref name="lull"/> apart, or once
+    /// <paramref name="longest"/> has passed since the call, whichever is first.
     /// </summary>
+    /// <remarks>
+    /// A timer's callback decides and re-arms itself, so that the wait ends on the clock's thread
+    /// (with a fake clock, inside its Advance) and never later than <paramref name="longest"/>.
+    /// </remarks>
     public async Task Lull(TimeSpan lull, TimeSpan longest, TimeProvider clock, CancellationToken cancellationToken)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(lull, TimeSpan.Zero);
         var over = new TaskCompletionSource();
-        var until = clock.GetUtcNow() + longest;
+        var started = clock.GetTimestamp();
         var seen = Interlocked.Read(ref offered);
-        using var look = clock.CreateTimer(_ =>
+        TimeSpan NextLook()
+        {
+            var left = longest - clock.GetElapsedTime(started);
+            return left < lull ? left : lull;
+        }
+
+        ITimer? look = null;
+        look = clock.CreateTimer(_ =>
         {
             var now = Interlocked.Read(ref offered);
-            if (Interlocked.Exchange(ref seen, now) == now || clock.GetUtcNow() >= until)
+            var next = NextLook();
+            if (Interlocked.Exchange(ref seen, now) == now || next <= TimeSpan.Zero)
             {
                 over.TrySetResult();
             }
-        }, null, lull, lull);
-        await over.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
+            else
+            {
+                look!.Change(next, Timeout.InfiniteTimeSpan);
+            }
+        }, null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+        using (look)
+        {
+            // Armed only once assigned, so that the callback always finds the timer.
+            var first = NextLook();
+            look.Change(first > TimeSpan.Zero ? first : TimeSpan.Zero, Timeout.InfiniteTimeSpan);
+            await over.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
     }
 
     /// <summary>Everything offered since the last take; a consumer that was woken must take, even to find nothing.</summary>

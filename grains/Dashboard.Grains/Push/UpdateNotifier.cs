@@ -30,7 +30,8 @@ public sealed class UpdateNotifier(
     /// milliseconds, and a wall should see the batch whole rather than its first event alone. Traced at
     /// 10 events a second, a batch's reports to the city spread over 4.8 ms (median) with gaps of at
     /// most 0.9 ms (median; 2.5 ms at p90): waiting for a lull flushes a few milliseconds after the
-    /// last of them, where a fixed gather waited its full length from the first.
+    /// last of them, where a fixed gather waited its full length from the first. A batch whose reports
+    /// pause longer goes out in two parts, the rest at the end of the interval.
     /// </summary>
     private static readonly TimeSpan Lull = TimeSpan.FromMilliseconds(2);
 

@@ -85,20 +85,20 @@ public sealed class UpdateNotifier(
     {
         var interval = options.Value.FlushInterval;
         var gather = Gather < interval ? Gather : interval;
-        var lastFlush = DateTimeOffset.MinValue;
+        long? lastFlush = null;
         try
         {
             while (true)
             {
                 await pending.WaitAsync(stopping.Token);
                 await pending.Lull(Lull, gather, clock, stopping.Token);
-                var wait = lastFlush == DateTimeOffset.MinValue ? TimeSpan.Zero : lastFlush + interval - clock.GetUtcNow();
+                var wait = lastFlush is { } flushed ? interval - clock.GetElapsedTime(flushed) : TimeSpan.Zero;
                 if (wait > TimeSpan.Zero)
                 {
                     await Task.Delay(wait, clock, stopping.Token);
                 }
 
-                lastFlush = clock.GetUtcNow();
+                lastFlush = clock.GetTimestamp();
                 await Flush();
             }
         }
